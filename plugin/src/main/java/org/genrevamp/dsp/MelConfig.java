@@ -1,0 +1,121 @@
+package org.genrevamp.dsp;
+
+/**
+ * Immutable configuration of the log-mel spectrogram, with librosa-compatible defaults.
+ *
+ * <p>Sizes are stated at the <em>reference</em> sample rate {@link #sampleRate()}. At any other
+ * host rate the engine scales FFT size and hop with the rate (see {@link #fftSizeAt(double)} and
+ * {@link #hopAt(double)}), so a frame always covers the same time and each mel band the same Hz;
+ * nothing is resampled.
+ *
+ * @param sampleRate reference sample rate in Hz (GTZAN: 22050)
+ * @param fftSize    FFT length (= window length) in samples at the reference rate
+ * @param hopSize    hop between frame centres in samples at the reference rate
+ * @param melBands   number of mel bands
+ * @param fMin       lowest filter edge in Hz
+ * @param fMax       highest filter edge in Hz, at most {@code sampleRate / 2}
+ * @param window     analysis window
+ * @param centred    frames centred on {@code k * hop} (padding the signal by half a frame)
+ * @param padMode    padding used when centred
+ * @param power      exponent of the magnitude spectrum (2 = power)
+ * @param melScale   Hz to mel mapping
+ * @param melNorm    filter normalisation
+ * @param amin       floor applied before {@code 10 log10}, in power units
+ * @param topDb      dynamic range kept below the maximum, in dB; {@code Double.POSITIVE_INFINITY} = off
+ */
+public record MelConfig(
+        double sampleRate,
+        int fftSize,
+        int hopSize,
+        int melBands,
+        double fMin,
+        double fMax,
+        Window window,
+        boolean centred,
+        PadMode padMode,
+        double power,
+        MelScale melScale,
+        MelNorm melNorm,
+        double amin,
+        double topDb) {
+
+    /** Analysis windows. */
+    public enum Window { HANN_PERIODIC }
+
+    /** Padding at the signal edges when frames are centred (numpy.pad semantics). */
+    public enum PadMode { REFLECT, CONSTANT }
+
+    /** Hz to mel mapping: Slaney (linear below 1 kHz, log above; librosa default) or HTK. */
+    public enum MelScale { SLANEY, HTK }
+
+    /** Filter normalisation: Slaney area normalisation (librosa {@code norm='slaney'}) or none. */
+    public enum MelNorm { SLANEY, NONE }
+
+    public static final double DEFAULT_SAMPLE_RATE = 22050.0;
+    public static final int DEFAULT_FFT_SIZE = 2048;
+    public static final int DEFAULT_HOP_SIZE = 512;
+    public static final int DEFAULT_MEL_BANDS = 128;
+    public static final double DEFAULT_AMIN = 1e-10;
+    public static final double DEFAULT_TOP_DB = 80.0;
+
+    public MelConfig {
+        require(sampleRate > 0 && Double.isFinite(sampleRate), "sampleRate must be > 0 Hz, got " + sampleRate);
+        require(fftSize >= 2, "fftSize must be >= 2, got " + fftSize);
+        require(hopSize >= 1, "hopSize must be >= 1, got " + hopSize);
+        require(melBands >= 1, "melBands must be >= 1, got " + melBands);
+        require(fMin >= 0 && fMin < fMax, "need 0 <= fMin < fMax, got fMin=" + fMin + " fMax=" + fMax);
+        require(fMax <= sampleRate / 2 + 1e-9, "fMax must be <= sampleRate/2 = " + sampleRate / 2 + ", got " + fMax);
+        require(power > 0, "power must be > 0, got " + power);
+        require(amin > 0, "amin must be > 0, got " + amin);
+        require(topDb > 0, "topDb must be > 0 (POSITIVE_INFINITY = off), got " + topDb);
+        require(window != null && padMode != null && melScale != null && melNorm != null, "enum fields must not be null");
+    }
+
+    /** librosa defaults: 22050 Hz, FFT 2048, hop 512, 128 Slaney bands 0..11025 Hz, top_db 80. */
+    public static MelConfig defaults() {
+        return new MelConfig(DEFAULT_SAMPLE_RATE, DEFAULT_FFT_SIZE, DEFAULT_HOP_SIZE, DEFAULT_MEL_BANDS,
+                0.0, DEFAULT_SAMPLE_RATE / 2, Window.HANN_PERIODIC, true, PadMode.REFLECT, 2.0,
+                MelScale.SLANEY, MelNorm.SLANEY, DEFAULT_AMIN, DEFAULT_TOP_DB);
+    }
+
+    public MelConfig withFrames(int newFftSize, int newHopSize) {
+        return new MelConfig(sampleRate, newFftSize, newHopSize, melBands, fMin, fMax, window, centred, padMode,
+                power, melScale, melNorm, amin, topDb);
+    }
+
+    public MelConfig withMelBands(int bands, double low, double high, MelScale scale, MelNorm norm) {
+        return new MelConfig(sampleRate, fftSize, hopSize, bands, low, high, window, centred, padMode,
+                power, scale, norm, amin, topDb);
+    }
+
+    public MelConfig withTopDb(double newTopDb) {
+        return new MelConfig(sampleRate, fftSize, hopSize, melBands, fMin, fMax, window, centred, padMode,
+                power, melScale, melNorm, amin, newTopDb);
+    }
+
+    /** Hop between frame centres in seconds. */
+    public double hopSeconds() {
+        return hopSize / sampleRate;
+    }
+
+    /** Frame (window) length in seconds. */
+    public double frameSeconds() {
+        return fftSize / sampleRate;
+    }
+
+    /** FFT length in samples at {@code rate}: the reference length scaled with the rate, at least 2. */
+    public int fftSizeAt(double rate) {
+        return Math.max(2, (int) Math.round(fftSize * rate / sampleRate));
+    }
+
+    /** Hop in (fractional) samples at {@code rate}; frame k is centred on sample round(k * hopAt(rate)). */
+    public double hopAt(double rate) {
+        return hopSize * rate / sampleRate;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("MelConfig: " + message);
+        }
+    }
+}
