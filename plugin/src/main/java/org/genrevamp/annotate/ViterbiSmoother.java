@@ -7,8 +7,8 @@ package org.genrevamp.annotate;
  * <p>With penalty 0 this is the per-window argmax. A one-window excursion to genre B inside genre A
  * survives only when {@code log(p(B)/p(A))} at that window exceeds {@code 2 * switchPenalty}; a change
  * that lasts to the end of the file needs its summed log-ratio to exceed {@code switchPenalty}.
- * Uniform prior over the first window's genre. Memory: one byte-or-short backpointer per window and
- * genre (60 min at a 1.5 s hop with 10 genres: 24 kB); ties go to the lowest genre index.
+ * Uniform prior over the first window's genre. Memory: one {@code short} backpointer per window and
+ * genre (60 min at a 1.5 s hop with 10 genres: 48 kB); ties go to the lowest genre index.
  */
 public final class ViterbiSmoother {
 

@@ -147,32 +147,52 @@ class GenreSegmenterTest {
             SegmenterParams params = new SegmenterParams(4 * random.nextDouble(), 20 * random.nextDouble(),
                     0.6 * random.nextDouble());
             List<String> labels = java.util.stream.IntStream.range(0, genres).mapToObj(g -> "g" + g).toList();
-            List<GenreRegion> regions = new GenreSegmenter(labels, params).segment(p, centres, duration);
-            String where = "trial " + trial + " " + params + " " + regions;
-
-            assertEquals(0.0, regions.get(0).startSeconds(), where);
-            assertEquals(duration, regions.get(regions.size() - 1).endSeconds(), TIME_TOLERANCE, where);
-            int windows = 0;
-            for (int i = 0; i < regions.size(); i++) {
-                GenreRegion r = regions.get(i);
-                assertTrue(r.durationSeconds() > 0, where);
-                assertEquals(windows, r.firstWindow(), where);
-                windows += r.windowCount();
-                if (i > 0) {
-                    GenreRegion prev = regions.get(i - 1);
-                    assertEquals(prev.endSeconds(), r.startSeconds(), TIME_TOLERANCE, where);
-                    assertNotEquals(prev.genreIndex(), r.genreIndex(), where);
-                }
-                if (regions.size() > 1) {
-                    assertTrue(r.durationSeconds() >= params.minSegmentSeconds(), where);
-                }
-                if (!r.unknown()) {
-                    assertTrue(r.meanProbability() >= params.unknownThreshold(), where);
-                    assertEquals("g" + r.genreIndex(), r.label(), where);
-                }
-            }
-            assertEquals(n, windows, where);
+            assertTiles(new GenreSegmenter(labels, params).segment(p, centres, duration), n, duration, params,
+                    "trial " + trial + " " + params);
         }
+    }
+
+    @Test
+    void anHourAtTheSuggestedHopTilesTheFile() {
+        // 2400 windows x 10 genres, as a 60-minute file at a 1.5 s hop gives
+        Random random = new Random(7);
+        int n = 2400;
+        float[][] p = RandomProbabilities.sequence(random, n, 10);
+        double[] centres = new double[n];
+        for (int i = 0; i < n; i++) {
+            centres[i] = 1.5 + 1.5 * i;
+        }
+        List<String> labels = java.util.stream.IntStream.range(0, 10).mapToObj(g -> "g" + g).toList();
+        SegmenterParams params = SegmenterParams.defaults();
+        assertTiles(new GenreSegmenter(labels, params).segment(p, centres, 3601.0), n, 3601.0, params, "hour");
+    }
+
+    /** Contiguous, covering [0, duration), every window in one region, knobs respected. */
+    private static void assertTiles(List<GenreRegion> regions, int n, double duration, SegmenterParams params,
+            String context) {
+        String where = context + " " + regions;
+        assertEquals(0.0, regions.get(0).startSeconds(), where);
+        assertEquals(duration, regions.get(regions.size() - 1).endSeconds(), TIME_TOLERANCE, where);
+        int windows = 0;
+        for (int i = 0; i < regions.size(); i++) {
+            GenreRegion r = regions.get(i);
+            assertTrue(r.durationSeconds() > 0, where);
+            assertEquals(windows, r.firstWindow(), where);
+            windows += r.windowCount();
+            if (i > 0) {
+                GenreRegion prev = regions.get(i - 1);
+                assertEquals(prev.endSeconds(), r.startSeconds(), TIME_TOLERANCE, where);
+                assertNotEquals(prev.genreIndex(), r.genreIndex(), where);
+            }
+            if (regions.size() > 1) {
+                assertTrue(r.durationSeconds() >= params.minSegmentSeconds(), where);
+            }
+            if (!r.unknown()) {
+                assertTrue(r.meanProbability() >= params.unknownThreshold(), where);
+                assertEquals("g" + r.genreIndex(), r.label(), where);
+            }
+        }
+        assertEquals(n, windows, where);
     }
 
     @Test
