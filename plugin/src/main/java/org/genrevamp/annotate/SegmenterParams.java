@@ -1,0 +1,41 @@
+package org.genrevamp.annotate;
+
+/**
+ * User-facing knobs of {@link GenreSegmenter} (the plugin's parameters).
+ *
+ * @param smoothing         cost of one genre change in nats (log-probability), >= 0; 0 = per-window argmax.
+ *                          Suggested {@link #DEFAULT_SMOOTHING}: a single window must be e^(2*2) ~ 55 times
+ *                          likelier as B than A to break an A stretch, while a change that persists over
+ *                          a few windows easily pays it
+ * @param minSegmentSeconds regions shorter than this many seconds are merged into a neighbour, >= 0 (0 = off).
+ *                          Suggested {@link #DEFAULT_MIN_SEGMENT_SECONDS}: a genre section shorter than a
+ *                          few bars is rarely meaningful to a listener, and it is ~7 windows at a 1.5 s hop
+ * @param unknownThreshold  regions whose mean probability of their genre is below this are labelled
+ *                          unknown, in [0, 1] (0 = off). Suggested {@link #DEFAULT_UNKNOWN_THRESHOLD}:
+ *                          well above chance for 5-10 genres (0.1-0.2), well below a confident model's
+ *                          typical 0.7+
+ */
+public record SegmenterParams(double smoothing, double minSegmentSeconds, double unknownThreshold) {
+
+    public static final double DEFAULT_SMOOTHING = 2.0;
+    public static final double DEFAULT_MIN_SEGMENT_SECONDS = 10.0;
+    public static final double DEFAULT_UNKNOWN_THRESHOLD = 0.4;
+
+    public SegmenterParams {
+        require(smoothing >= 0 && Double.isFinite(smoothing), "smoothing must be finite and >= 0 nats, got " + smoothing);
+        require(minSegmentSeconds >= 0 && Double.isFinite(minSegmentSeconds),
+                "minSegmentSeconds must be finite and >= 0 s, got " + minSegmentSeconds);
+        require(unknownThreshold >= 0 && unknownThreshold <= 1, "unknownThreshold must be in [0, 1], got " + unknownThreshold);
+    }
+
+    /** The suggested defaults. */
+    public static SegmenterParams defaults() {
+        return new SegmenterParams(DEFAULT_SMOOTHING, DEFAULT_MIN_SEGMENT_SECONDS, DEFAULT_UNKNOWN_THRESHOLD);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("SegmenterParams: " + message);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Window probabilities -> genre regions and a track summary. Plain Java: no Vamp, JNA or DL4J.
+ *
+ * <p>Plugin wiring, per file:
+ * <ol>
+ *   <li>{@link org.genrevamp.annotate.WindowPlan#forMel} with the bundle's {@code melConfig()},
+ *       {@code windowFrames()} and the hop parameter (suggested 1.5 s).</li>
+ *   <li>A {@link org.genrevamp.annotate.WindowAccumulator} receives MelStream frames
+ *       ({@code accumulator::accept} is a {@code FrameSink}) and hands batches of 16 windows to the
+ *       model's {@code predict}; each result row goes into a {@link org.genrevamp.annotate.ProbabilityTrack}
+ *       with its {@link org.genrevamp.annotate.WindowSpan#centreSeconds()}. Per-window outputs (probabilities,
+ *       {@link org.genrevamp.annotate.Probabilities#confidence}) can be emitted at those centres.</li>
+ *   <li>At the end: {@code MelStream.finish}, {@code WindowAccumulator.finish}, then
+ *       {@link org.genrevamp.annotate.GenreSegmenter#segment} and
+ *       {@link org.genrevamp.annotate.TrackSummary#of} with the file's duration in seconds.</li>
+ * </ol>
+ * All times are in seconds from the start of the file.
+ */
+package org.genrevamp.annotate;
