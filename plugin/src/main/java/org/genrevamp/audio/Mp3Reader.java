@@ -26,8 +26,11 @@ import javazoom.jl.decoder.SampleBuffer;
  * {@code max(0, encoderPadding - 529)} from the end. Without such a tag (rare) nothing is trimmed and
  * the result is up to about 0.05 s longer than the source; a VBRI tag frame is skipped but not trimmed.
  *
- * <p>Errors: no two consistent frame headers near the start means "not an MP3"; a stream that breaks
- * off in its last frame keeps what was decoded, with a warning on stderr; anything else throws.
+ * <p>Output is jlayer's 16-bit PCM scaled by 1/32768, so peaks beyond full scale are clipped.
+ *
+ * <p>Errors: no two consistent frame headers near the start means "not an MP3" and throws. Damage
+ * later is tolerated the way players tolerate it, with one warning on stderr: a stream that breaks
+ * off keeps what decoded, and a frame jlayer cannot decode becomes a frame of silence.
  */
 final class Mp3Reader {
     /** Delay of the standard MPEG synthesis filterbank, in samples (528 + 1, as LAME and mpg123 count it). */
@@ -71,51 +74,61 @@ final class Mp3Reader {
         // Every frame consumes at least 4 bytes, so more headers than this means jlayer is not advancing.
         long maxFrames = data.length / 4L + 2;
         long frame = 0;
-        try {
-            for (Header header = bitstream.readFrame(); header != null; header = bitstream.readFrame()) {
-                if (++frame > maxFrames) {
-                    throw new AudioReadException(file, "decoder made no progress (corrupt stream?)");
-                }
-                if (frame == 1 && start.tagFrame()) {
-                    bitstream.closeFrame(); // a Xing/Info/VBRI tag frame: metadata, not audio
-                    continue;
-                }
-                if (header.frequency() != start.sampleRate()) {
-                    throw new AudioReadException(file, "sample rate changes from " + start.sampleRate()
-                            + " to " + header.frequency() + " Hz at frame " + frame);
-                }
-                SampleBuffer buffer = (SampleBuffer) decoder.decodeFrame(header, bitstream);
-                if (out == null) {
-                    out = new Samples(decoder.getOutputChannels());
-                }
-                if (buffer.getBufferLength() == 0) {
-                    // jlayer outputs nothing for a frame whose bit reservoir reaches into missing data
-                    // (first frames of a cut stream); mpg123 outputs silence, which keeps the timing.
-                    out.appendSilence(start.samplesPerFrame());
-                } else {
-                    out.appendInterleaved(buffer.getBuffer(), buffer.getBufferLength());
-                }
-                bitstream.closeFrame();
-            }
-        } catch (BitstreamException e) {
-            if (out == null || out.frames == 0) {
-                throw new AudioReadException(file, "corrupt MPEG stream: " + e.getMessage(), e);
-            }
-            System.err.println("genre-vamp: Mp3Reader.read: " + file + ": stream breaks off after frame "
-                    + frame + " (" + e.getMessage() + "); using the " + out.frames + " samples decoded");
-        } catch (DecoderException | RuntimeException e) {
-            throw new AudioReadException(file, "cannot decode MPEG frame " + frame + ": " + e, e);
-        } finally {
+        long damaged = 0;
+        while (true) {
+            Header header;
             try {
-                bitstream.close();
-            } catch (BitstreamException ignored) {
-                // closing an in-memory stream cannot fail in a way that matters
+                header = bitstream.readFrame();
+            } catch (BitstreamException | RuntimeException e) {
+                if (out == null) {
+                    throw new AudioReadException(file, "corrupt MPEG stream: " + e, e);
+                }
+                warn(file, "stream breaks off after frame " + frame + " (" + e + "); using what decoded");
+                break;
             }
+            if (header == null) {
+                break;
+            }
+            if (++frame > maxFrames) {
+                throw new AudioReadException(file, "decoder made no progress (corrupt stream?)");
+            }
+            if (frame == 1 && start.tagFrame()) {
+                bitstream.closeFrame(); // a Xing/Info/VBRI tag frame: metadata, not audio
+                continue;
+            }
+            if (header.frequency() != start.sampleRate()) {
+                throw new AudioReadException(file, "sample rate changes from " + start.sampleRate()
+                        + " to " + header.frequency() + " Hz at frame " + frame);
+            }
+            if (out == null) {
+                out = new Samples(header.mode() == Header.SINGLE_CHANNEL ? 1 : 2);
+            }
+            SampleBuffer buffer = null;
+            try {
+                buffer = (SampleBuffer) decoder.decodeFrame(header, bitstream);
+            } catch (DecoderException | RuntimeException e) {
+                damaged++; // jlayer throws on some corrupt frames (index errors in Huffman decoding)
+            }
+            if (buffer == null || buffer.getBufferLength() == 0) {
+                // Silence keeps the timing, as mpg123 does. jlayer also outputs nothing for a frame whose
+                // bit reservoir reaches into missing data (the first frames of a cut stream).
+                out.appendSilence(start.samplesPerFrame());
+            } else {
+                out.appendInterleaved(buffer.getBuffer(), buffer.getBufferLength());
+            }
+            bitstream.closeFrame();
         }
         if (out == null) {
             throw new AudioReadException(file, "no audio frames in the MPEG stream");
         }
+        if (damaged > 0) {
+            warn(file, damaged + " of " + frame + " frames could not be decoded; replaced by silence");
+        }
         return out;
+    }
+
+    private static void warn(Path file, String reason) {
+        System.err.println("genre-vamp: Mp3Reader.read: " + file + ": " + reason);
     }
 
     /** Growing [channel][frame] float store for jlayer's interleaved 16-bit output. */
