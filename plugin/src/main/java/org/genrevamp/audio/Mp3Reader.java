@@ -16,15 +16,17 @@ import javazoom.jl.decoder.SampleBuffer;
  * Decodes MP3 (MPEG-1/2/2.5 layers I-III) with jlayer's {@code Bitstream}/{@code Decoder}.
  *
  * <p>Why jlayer: it is pure Java (nothing native to load inside a Vamp host's process), on Maven
- * Central, small (~100 KB) and LGPL. Its Java Sound SPI wrapper (mp3spi) is deliberately not used:
+ * Central, small (a 140 KB jar) and LGPL. Its Java Sound SPI wrapper (mp3spi) is deliberately not used:
  * on the classpath it breaks Java Sound's 24-bit and float WAV reading.
  *
  * <p>Gapless lengths: jlayer outputs every frame whole, so a decode is longer than its source by the
  * encoder delay, the end padding and the decoder's own 529-sample filterbank delay. When the first
  * frame is a Xing/Info tag frame (LAME, ffmpeg), it is skipped and the output is trimmed the way
  * mpg123 (and libsndfile, which uses it) trims it: {@code encoderDelay + 529} samples from the start,
- * {@code max(0, encoderPadding - 529)} from the end. Without such a tag (rare) nothing is trimmed and
- * the result is up to about 0.05 s longer than the source; a VBRI tag frame is skipped but not trimmed.
+ * {@code max(0, encoderPadding - 529)} from the end (ffmpeg's tag may hold zeros: then only the 529).
+ * Without such a tag nothing is trimmed and the result is longer than the source by delay + padding +
+ * 529 samples (a 1 s sox/LAME file at 22.05 kHz decodes to 1.07 s); a VBRI tag frame is skipped but
+ * not trimmed. On the eight shared songs the lengths equal libsndfile's to the sample.
  *
  * <p>Output is jlayer's 16-bit PCM scaled by 1/32768, so peaks beyond full scale are clipped.
  *

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,11 +28,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(30)
 class AudioFilesErrorTest {
     private static final long SEED = 7L;
+    /** Noise can fake a few frame headers; it must not add more than this much audio. */
+    private static final double DAMAGE_SLACK_S = 0.5;
 
     @TempDir
     Path dir;
 
-    private AudioReadException refused(Path file, String reason) {
+    private static AudioReadException refused(Path file, String reason) {
         AudioReadException e = assertThrows(AudioReadException.class, () -> AudioFiles.read(file));
         assertTrue(e.getMessage().contains(file.toString()), "names the file: " + e.getMessage());
         assertTrue(e.getMessage().contains(reason), "says '" + reason + "': " + e.getMessage());
@@ -107,7 +108,7 @@ class AudioFilesErrorTest {
     @Test
     void truncatedHeaderThrows() throws Exception {
         byte[] bytes = Files.readAllBytes(writeWav16(dir.resolve("whole.wav"), 1000));
-        refused(Files.write(dir.resolve("stub.wav"), Arrays.copyOf(bytes, 20)), "");
+        refused(Files.write(dir.resolve("stub.wav"), Arrays.copyOf(bytes, 20)), "not a WAV/AU/AIFF file");
     }
 
     /** An mp3 cut mid-frame keeps what decoded, like a download that broke off. */
@@ -127,8 +128,9 @@ class AudioFilesErrorTest {
     @Test
     void damagedMp3sDecodeOrThrowCleanly() throws Exception {
         byte[] song = Arrays.copyOf(Files.readAllBytes(SharedData.require("songs/disco.mp3")), 300_000);
+        double cleanSeconds = AudioFiles.read(Files.write(dir.resolve("clean.mp3"), song)).seconds();
         Random random = new Random(SEED);
-        for (int trial = 0; trial < 20; trial++) {
+        for (int trial = 0; trial < 12; trial++) {
             byte[] damaged = song.clone();
             for (int hit = 0; hit < 1 + trial; hit++) {
                 int at = random.nextInt(damaged.length - 2000);
@@ -139,7 +141,8 @@ class AudioFilesErrorTest {
             Path file = Files.write(dir.resolve("damaged" + trial + ".mp3"), damaged);
             try {
                 DecodedAudio audio = AudioFiles.read(file);
-                assertTrue(audio.seconds() < 20, "trial " + trial + ": no more audio than the bytes hold");
+                assertTrue(audio.seconds() <= cleanSeconds + DAMAGE_SLACK_S, "trial " + trial + ": " + audio.seconds()
+                        + " s, more than the undamaged " + cleanSeconds + " s");
             } catch (AudioReadException e) {
                 assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
             }
@@ -162,12 +165,5 @@ class AudioFilesErrorTest {
         AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(samples), format, frames),
                 AudioFileFormat.Type.WAVE, file.toFile());
         return file;
-    }
-
-    @Test
-    void messageOfWrappedTextIsReadable() throws IOException {
-        Path file = Files.write(dir.resolve("x.wav"), "RIFF....WAVEfmt ".getBytes(StandardCharsets.US_ASCII));
-        AudioReadException e = refused(file, "");
-        assertTrue(e.getMessage().length() < 500, e.getMessage());
     }
 }
