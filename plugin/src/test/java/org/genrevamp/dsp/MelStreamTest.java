@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -191,6 +192,31 @@ class MelStreamTest {
         MelStream stream = new MelStream(FRAMES_ONLY, 22050);
         assertThrows(IllegalArgumentException.class, () -> stream.push(new float[4], 2, 3, (k, f) -> { }));
         assertThrows(IllegalArgumentException.class, () -> stream.push(new float[4], 0, 4, null));
+    }
+
+    @ParameterizedTest(name = "rate {0}")
+    @ValueSource(doubles = {22050, 48000, 96000})
+    void pushAllocatesNothingOnceWarm(double rate) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "this JVM does not measure per-thread allocation");
+        float[] x = TestSignals.noise(512 * 400, 0.1, 5);
+        MelStream stream = new MelStream(FRAMES_ONLY, rate); // 48 and 96 kHz: fractional hop, Bluestein FFT
+        long[] frames = new long[1];
+        FrameSink count = (k, db) -> frames[0]++;
+        for (int pos = 0; pos < x.length / 2; pos += 512) {
+            stream.push(x, pos, 512, count); // warm-up: JIT compilation
+        }
+        long tid = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(tid);
+        for (int pos = x.length / 2; pos < x.length; pos += 512) {
+            stream.push(x, pos, 512, count);
+        }
+        long allocated = threads.getThreadAllocatedBytes(tid) - before;
+        assertTrue(frames[0] > 40, "frames were computed");
+        // 200 blocks and >= 40 frames: anything per block or per frame would show as kilobytes
+        assertTrue(allocated < 1024, "push allocated " + allocated + " bytes");
     }
 
     @Test
