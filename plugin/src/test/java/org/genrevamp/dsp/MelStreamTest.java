@@ -76,6 +76,25 @@ class MelStreamTest {
     }
 
     @Test
+    void unusualFramingsStreamLikeWholeSignals() {
+        MelConfig hopBeyondFrame = FRAMES_ONLY.withFrames(1024, 3000); // samples between frames are skipped
+        MelConfig notCentred = new MelConfig(22050, 2048, 512, 64, 0, 11025, MelConfig.Window.HANN_PERIODIC, false,
+                MelConfig.PadMode.REFLECT, 2.0, MelConfig.MelScale.SLANEY, MelConfig.MelNorm.SLANEY, 1e-10,
+                Double.POSITIVE_INFINITY);
+        float[] x = TestSignals.noise(40000, 0.1, 44);
+        for (MelConfig config : new MelConfig[] {hopBeyondFrame, notCentred}) {
+            for (double rate : new double[] {22050, 48000}) {
+                float[][] whole = LogMelSpectrogram.compute(x, rate, config);
+                assertEquals(MelStream.frameCount(x.length, config, rate), whole.length);
+                assertSameFrames(whole, streamed(x, rate, config, new int[] {1, 333, 4096}), config + " at " + rate);
+            }
+        }
+        // not centred: librosa's 1 + (n - n_fft) // hop frames, none when the signal is shorter than a frame
+        assertEquals(1 + (40000 - 2048) / 512, MelStream.frameCount(40000, notCentred, 22050));
+        assertEquals(0, LogMelSpectrogram.compute(new float[2047], 22050, notCentred).length);
+    }
+
+    @Test
     void shortSignalsStreamLikeWholeOnesInBothPadModes() {
         for (MelConfig.PadMode mode : MelConfig.PadMode.values()) {
             MelConfig config = new MelConfig(22050, 2048, 512, 128, 0, 11025, MelConfig.Window.HANN_PERIODIC, true,
