@@ -27,8 +27,11 @@ package org.genrevamp.dsp;
  * NaN and infinite samples are replaced by 0 and counted. Not thread-safe.
  */
 public final class MelStream {
-    /** Largest FFT this engine accepts (2^24 samples: 6 minutes per frame at 44.1 kHz). */
-    public static final int MAX_FFT_SIZE = 1 << 24;
+    /**
+     * Largest FFT this engine accepts: 2^20 samples (the default 2048-point frame at an 11.3 MHz rate);
+     * a Bluestein FFT of about that length needs ~130 MB of buffers.
+     */
+    public static final int MAX_FFT_SIZE = 1 << 20;
 
     private final MelConfig config;
     private final int fftSize;
@@ -149,6 +152,10 @@ public final class MelStream {
         while (length > 0) {
             if (bufferLength == buffer.length) {
                 compact();
+                if (bufferLength == buffer.length) {
+                    // cannot happen: pending samples never exceed fftSize + 2 (see compact)
+                    throw new IllegalStateException("MelStream.push: buffer full at sample " + bufferStart);
+                }
             }
             long received = bufferStart + bufferLength;
             long untilReady = readyAt(nextFrame) - received;
