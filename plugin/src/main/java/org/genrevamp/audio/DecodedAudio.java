@@ -1,5 +1,7 @@
 package org.genrevamp.audio;
 
+import org.genrevamp.dsp.Downmix;
+
 /**
  * A whole decoded audio file: float samples, one array per channel, at the file's own rate.
  *
@@ -43,17 +45,6 @@ public record DecodedAudio(float[][] channels, float sampleRate) {
 
     /** Mono mix: per frame, the mean of all channels; a new array of length {@link #frames()}. */
     public float[] mono() {
-        // TODO once org.genrevamp.dsp.Downmix is merged: delegate to Downmix.mono(channels).
-        float[] mono = new float[frames()];
-        for (float[] channel : channels) {
-            for (int i = 0; i < mono.length; i++) {
-                mono[i] += channel[i];
-            }
-        }
-        float scale = 1f / channels.length;
-        for (int i = 0; i < mono.length; i++) {
-            mono[i] *= scale;
-        }
-        return mono;
+        return Downmix.mono(channels);
     }
 }

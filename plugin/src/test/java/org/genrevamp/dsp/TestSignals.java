@@ -1,17 +1,11 @@
 package org.genrevamp.dsp;
 
-import java.io.ByteArrayOutputStream;
+import org.genrevamp.audio.AudioFiles;
+import org.genrevamp.audio.DecodedAudio;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.Random;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 
 /** Signals for the DSP tests and benchmark: seeded noise, sines, 16-bit PCM wav files read with Java Sound. */
 public final class TestSignals {
@@ -41,28 +35,9 @@ public final class TestSignals {
     public record Wav(float[] samples, double sampleRate) {
     }
 
+    /** A wav file through the project's own reader (16-bit samples come out as value / 32768). */
     public static Wav readPcm16Mono(Path file) throws IOException {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
-            AudioFormat f = in.getFormat();
-            if (f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || f.getSampleSizeInBits() != 16
-                    || f.getChannels() != 1) {
-                throw new IOException(file + ": expected mono 16-bit signed PCM, got " + f);
-            }
-            ShortBuffer pcm = ByteBuffer.wrap(readAll(in))
-                    .order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN).asShortBuffer();
-            float[] x = new float[pcm.remaining()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = pcm.get(i) / 32768f;
-            }
-            return new Wav(x, f.getSampleRate());
-        } catch (UnsupportedAudioFileException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
+        DecodedAudio audio = AudioFiles.read(file);
+        return new Wav(audio.mono(), audio.sampleRate());
     }
 }
