@@ -16,9 +16,11 @@ public final class VampStructs {
     private VampStructs() {
     }
 
-    /** Reads a field offset, which JNA keeps protected. */
+    /** Field names and offsets, which JNA keeps protected. */
     interface Layout {
         int offsetOf(String field);
+
+        List<String> fieldNames();
     }
 
     /** VampParameterDescriptor. */
@@ -45,6 +47,11 @@ public final class VampStructs {
         @Override
         public int offsetOf(String field) {
             return fieldOffset(field);
+        }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
         }
     }
 
@@ -79,6 +86,11 @@ public final class VampStructs {
         public int offsetOf(String field) {
             return fieldOffset(field);
         }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
+        }
     }
 
     /** VampFeature (the v1 member of VampFeatureUnion). */
@@ -102,6 +114,11 @@ public final class VampStructs {
         public int offsetOf(String field) {
             return fieldOffset(field);
         }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
+        }
     }
 
     /** VampFeatureV2 (the v2 member of VampFeatureUnion). */
@@ -120,6 +137,11 @@ public final class VampStructs {
         @Override
         public int offsetOf(String field) {
             return fieldOffset(field);
+        }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
         }
     }
 
@@ -150,6 +172,11 @@ public final class VampStructs {
         @Override
         public int offsetOf(String field) {
             return fieldOffset(field);
+        }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
         }
     }
 
@@ -202,6 +229,11 @@ public final class VampStructs {
         @Override
         public int offsetOf(String field) {
             return fieldOffset(field);
+        }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
         }
     }
 }
