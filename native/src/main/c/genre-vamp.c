@@ -188,16 +188,20 @@ static int addJars(const char *path, char ***jars, int n, int *cap)
     return n;
 }
 
-/* genre-vamp/ *.jar (the plugin and JNA: all that start-up needs) first, then genre-vamp/lib/ *.jar. */
-static int listJars(const char *dir, char ***jars)
+/*
+ * genre-vamp/ *.jar (the plugin and JNA: all that start-up needs; *startCount of them), then
+ * genre-vamp/lib/ *.jar. A JVM we start gets only the first kind on its class path and the rest later,
+ * from Java (RuntimeClassPath), so that start-up does not scan them; a JVM someone else started gets all.
+ */
+static int listJars(const char *dir, char ***jars, int *startCount)
 {
     char path[PATH_MAX + 16];
-    int cap = 64, n;
+    int cap = 64;
     *jars = malloc(cap * sizeof **jars);
     snprintf(path, sizeof path, "%s/genre-vamp", dir);
-    n = addJars(path, jars, 0, &cap);
+    *startCount = addJars(path, jars, 0, &cap);
     snprintf(path, sizeof path, "%s/genre-vamp/lib", dir);
-    return addJars(path, jars, n, &cap);
+    return addJars(path, jars, *startCount, &cap);
 }
 
 /* The CDS archive was recorded by the JDK named in genre-vamp.conf; any other JDK would complain of it. */
@@ -234,6 +238,8 @@ static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, c
     options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
     if (asprintf(&owned[o], "-Djna.boot.library.path=%s/genre-vamp", dir) > 0) options[n++].optionString = owned[o++];
     if (asprintf(&owned[o], "-Dgenrevamp.home=%s", dir) > 0) options[n++].optionString = owned[o++];
+    if (asprintf(&owned[o], "-Dgenrevamp.lib=%s/genre-vamp/lib", dir) > 0) options[n++].optionString = owned[o++];
+    options[n++].optionString = "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED";
     if (asprintf(&owned[o], "-XX:ErrorFile=%s/genre-vamp-hs_err_pid%%p.log", tmp) > 0) options[n++].optionString = owned[o++];
     if (archiveMatches(dir, libjvmPath) && asprintf(&archive, "%s/genre-vamp/genre-vamp.jsa", dir) > 0) {
         if (isFile(archive) && asprintf(&owned[o], "-XX:SharedArchiveFile=%s", archive) > 0) options[n++].optionString = owned[o++];
@@ -313,9 +319,9 @@ static int start(void)
     void *libjvm;
     JNIEnv *env;
     jclass local;
-    int jarCount, attached, found, i;
+    int jarCount, startCount, attached, found, i;
     if (!pluginDir(dir)) { say("cannot locate genre-vamp.so on disk; plugin disabled"); return -1; }
-    jarCount = listJars(dir, &jars);
+    jarCount = listJars(dir, &jars, &startCount);
     vm = existingVM((CreatedVMs)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs"));
     if (!vm && (found = findLibjvm(dir, libjvmPath)) == 0)
         say("no Java found (set GENRE_VAMP_JVM or JAVA_HOME, or put java on PATH); plugin disabled");
@@ -323,8 +329,8 @@ static int start(void)
         if (!(libjvm = dlopen(libjvmPath, RTLD_NOW | RTLD_GLOBAL))) say("cannot load %s: %s; plugin disabled", libjvmPath, dlerror());
         else if (!dlsym(libjvm, "JNI_CreateJavaVM")) say("%s is not a JVM library; plugin disabled", libjvmPath);
         else if (!(vm = existingVM((CreatedVMs)dlsym(libjvm, "JNI_GetCreatedJavaVMs")))) {
-            if (!jarCount) say("no jars in %s/genre-vamp; plugin disabled", dir);
-            else if (!(vm = createVM(libjvm, libjvmPath, dir, jars, jarCount))) say("the JVM in %s failed to start; plugin disabled", libjvmPath);
+            if (!startCount) say("no jars in %s/genre-vamp; plugin disabled", dir);
+            else if (!(vm = createVM(libjvm, libjvmPath, dir, jars, startCount))) say("the JVM in %s failed to start; plugin disabled", libjvmPath);
         }
     }
     if (vm && (attached = attach(&env)) >= 0) {
