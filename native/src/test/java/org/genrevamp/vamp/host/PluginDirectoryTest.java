@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the build leaves in target/vamp: everything a host needs, and nothing the shim must not have. */
 class PluginDirectoryTest {
@@ -47,6 +48,20 @@ class PluginDirectoryTest {
         String jvm = Files.readAllLines(HostRun.VAMP_DIR.resolve("genre-vamp.conf")).stream()
                 .filter(l -> l.startsWith("jvm=")).findFirst().orElseThrow().substring(4);
         assertTrue(Files.isRegularFile(Path.of(jvm, "lib/server/libjvm.so")), jvm);
+    }
+
+    /** install.sh copies the directory elsewhere, and a host finds the plugin there with a fresh archive. */
+    @Test
+    void installScriptMakesAWorkingCopy(@TempDir Path dir) throws IOException {
+        Path root = Path.of(System.getProperty("genrevamp.root"));
+        Path dest = dir.resolve("vamp");
+        HostRun install = HostRun.run("bash", root.resolve("install.sh").toString(), dest.toString());
+        assertEquals(0, install.exitCode(), install::toString);
+        assertTrue(Files.isRegularFile(dest.resolve("genre-vamp/genre-vamp.jsa")), "archive recorded for " + dest);
+        HostRun list = HostRun.run(List.of(HostRun.TEST_HOST.toString(), "list", dest.resolve("genre-vamp.so").toString()),
+                env -> { });
+        assertEquals(0, list.exitCode(), list::toString);
+        assertEquals(List.of(), list.pluginMessages(), list::toString);
     }
 
     /** The category and RDF files describe exactly the plugin and outputs the library reports. */
