@@ -6,7 +6,8 @@
 set -euo pipefail
 dir=$(cd "${1:-$(dirname "$0")/../target/vamp}" && pwd)
 runs=${2:-5}
-command -v vamp-simple-host >/dev/null || { echo "vamp-simple-host not installed (apt-get install vamp-examples)" >&2; exit 1; }
+command -v vamp-simple-host >/dev/null \
+    || { echo "vamp-simple-host not installed (apt-get install vamp-examples)" >&2; exit 1; }
 VAMP_PATH="$dir" vamp-simple-host -l 2>&1 | grep -q '"genre"' || { echo "genre-vamp not listed from $dir" >&2; exit 1; }
 times=()
 for ((i = 0; i < runs; i++)); do

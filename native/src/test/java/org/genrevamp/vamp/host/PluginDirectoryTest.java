@@ -22,9 +22,11 @@ class PluginDirectoryTest {
             assertTrue(Files.isRegularFile(HostRun.VAMP_DIR.resolve(name)), name);
         }
         try (var jars = Files.list(HostRun.VAMP_DIR.resolve("genre-vamp"))) {
-            List<String> names = jars.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).sorted().toList();
+            List<String> names = jars.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar"))
+                    .sorted().toList();
             assertEquals(2, names.size(), "start-up jars: " + names);
-            assertTrue(names.get(0).startsWith("genre-vamp-plugin") && names.get(1).startsWith("jna-"), names::toString);
+            assertTrue(names.get(0).startsWith("genre-vamp-plugin") && names.get(1).startsWith("jna-"),
+                    names::toString);
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -39,7 +41,8 @@ class PluginDirectoryTest {
         HostRun dynamic = HostRun.run("readelf", "-d", HostRun.LIBRARY.toString());
         List<String> needed = dynamic.stdout().lines().filter(l -> l.contains("(NEEDED)"))
                 .map(l -> l.substring(l.indexOf('[') + 1, l.indexOf(']'))).toList();
-        assertTrue(needed.stream().allMatch(n -> n.matches("lib(c|dl|pthread)\\.so\\.\\d+")), "no libjvm link: " + needed);
+        assertTrue(needed.stream().allMatch(n -> n.matches("lib(c|dl|pthread)\\.so\\.\\d+")),
+                "no libjvm link: " + needed);
         assertTrue(dynamic.stdout().contains("NODELETE"), "linked with -z nodelete: the JVM cannot be unloaded");
     }
 
@@ -58,8 +61,7 @@ class PluginDirectoryTest {
         HostRun install = HostRun.run("bash", root.resolve("install.sh").toString(), dest.toString());
         assertEquals(0, install.exitCode(), install::toString);
         assertTrue(Files.isRegularFile(dest.resolve("genre-vamp/genre-vamp.jsa")), "archive recorded for " + dest);
-        HostRun list = HostRun.run(List.of(HostRun.TEST_HOST.toString(), "list", dest.resolve("genre-vamp.so").toString()),
-                env -> { });
+        HostRun list = HostRun.run(HostRun.TEST_HOST.toString(), "list", dest.resolve("genre-vamp.so").toString());
         assertEquals(0, list.exitCode(), list::toString);
         assertEquals(List.of(), list.pluginMessages(), list::toString);
     }
@@ -74,8 +76,8 @@ class PluginDirectoryTest {
         String cat = Files.readString(HostRun.VAMP_DIR.resolve("genre-vamp.cat"));
         assertTrue(cat.matches("(?s)vamp:genre-vamp:genre::[^\\n]+\\n"), cat);
         String n3 = Files.readString(HostRun.VAMP_DIR.resolve("genre-vamp.n3"));
-        Matcher m = Pattern.compile("plugbase:genre_output_(\\S+) a\\s+vamp:\\w+Output ;\\s+vamp:identifier\\s+\"(\\S+)\"")
-                .matcher(n3);
+        Matcher m = Pattern.compile(
+                "plugbase:genre_output_(\\S+) a\\s+vamp:\\w+Output ;\\s+vamp:identifier\\s+\"(\\S+)\"").matcher(n3);
         List<String> described = m.results().map(r -> r.group(2)).sorted().toList();
         assertEquals(outputs, described, "outputs in genre-vamp.n3");
         assertTrue(n3.contains("vamp:identifier       \"genre\""), "plugin identifier in genre-vamp.n3");
