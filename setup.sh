@@ -31,9 +31,9 @@ build_and_install() {
 annotate() {
     local audio=$1
     echo "== track genre of $audio" >&2
-    vamp-simple-host genre-vamp:genre:track "$audio" 2>/dev/null
+    vamp-simple-host genre-vamp:genre:track "$audio"
     echo "== genre segments of $audio (start, duration: genre index, label)" >&2
-    vamp-simple-host genre-vamp:genre:segments "$audio" 2>/dev/null
+    vamp-simple-host genre-vamp:genre:segments "$audio"
 }
 
 case "${1:-}" in
