@@ -63,10 +63,13 @@ public final class SonicVisualiser {
             return png != null && isNonEmptyFile(png);
         }
 
-        /** Lines SV wrote to stderr that name a failure (transform, plugin, export), for assertion messages. */
+        /**
+         * Lines on stderr that name a failure (transform, plugin, export) or come from our plugin, for
+         * assertion messages. (SV's many harmless WARNING lines are left out.)
+         */
         public List<String> errorLines() {
             return process.stderrText().lines()
-                    .filter(l -> l.contains("ERROR") || l.contains("WARNING") || l.contains("failed")
+                    .filter(l -> l.startsWith("genre-vamp:") || l.contains("ERROR") || l.contains("failed")
                             || l.contains("Failed") || l.contains("Refusing") || l.contains("Unknown"))
                     .toList();
         }
