@@ -7,14 +7,22 @@ import java.util.List;
  * Compares a colour-3D-plot layer exported by Sonic Visualiser (rows without times, see
  * {@link SvLayerCsv}) with the same output printed by vamp-simple-host (features with times).
  *
- * <p>Alignment: SV puts the feature at time {@code t} in row {@code round(t * inputRate / resolution)}
- * (svcore FeatureExtractionModelTransformer::addFeature), {@code resolution} being the output's step
- * in frames. The two hosts do not start at the same place: for a frequency-domain plugin SV's first
- * block is centred on frame 0 while vamp-simple-host's first block starts at frame 0 and is
- * timestamped half a block later — so SV has extra leading (and trailing) rows, and the mapping by
- * time, not by row number, is what lines them up.
+ * <p>Alignment, as SV 4.5 does it (svcore FeatureExtractionModelTransformer): the model's resolution is
+ * {@code round(inputRate / outputSampleRate)} frames and a timestamped feature at {@code t} seconds goes
+ * to row {@code floor(round(t * inputRate) / resolution)}. The two hosts do not start at the same
+ * place: for a frequency-domain plugin SV's first block is centred on frame 0 while vamp-simple-host's
+ * first block starts at frame 0 and is timestamped half a block later — so SV has extra leading (and
+ * trailing) rows, and the mapping by time, not by row number, is what lines them up.
+ *
+ * <p>When the output's step is not a whole number of frames (a fractional hop, e.g. 1114.56 frames at
+ * 48 kHz) SV's rounding sends two features to one row, and the later overwrites the earlier: those are
+ * counted as {@code collisions}, and the layer then cannot agree.
  */
 public final class DenseLayerComparison {
+    /** A value agrees when {@code |sv - host| <= relative * max(|sv|, |host|) + absolute} (units of the output). */
+    public record Tolerance(double relative, double absolute) {
+    }
+
     /**
      * Both hosts print each float with 6 significant digits; two roundings of equal floats differ by
      * at most one unit in the 6th digit, i.e. 1e-5 relative when the leading digit is 1. Twice that.
@@ -22,25 +30,28 @@ public final class DenseLayerComparison {
     public static final double SIX_DIGIT_RELATIVE_TOLERANCE = 2e-5;
     /** Floor for values printed near zero, where the relative bound is meaningless (units of the output). */
     public static final double NEAR_ZERO_ABSOLUTE_TOLERANCE = 1e-6;
+    /** Same samples in both hosts: only the printing differs. */
+    public static final Tolerance SIX_DIGIT_TEXT = new Tolerance(SIX_DIGIT_RELATIVE_TOLERANCE, NEAR_ZERO_ABSOLUTE_TOLERANCE);
 
     /**
      * @param matched      vamp-simple-host features found in SV's rows
      * @param compared     values compared
      * @param mismatches   values outside the tolerance
-     * @param worst        the largest |sv - host| / (relTol * max(|sv|,|host|) + absTol): above 1 is a mismatch
+     * @param collisions   host features that SV put in the same row as the previous feature
+     * @param worst        the largest |sv - host| / (relative * max(|sv|,|host|) + absolute): above 1 is a mismatch
      * @param firstProblem a sentence about the first mismatch (or missing row / bin-count difference), "" when none
      */
     public record Report(int hostFeatures, int svRows, int svBins, int hostBins, long resolutionFrames, int rowOffset,
-            int matched, long compared, long mismatches, double worst, String firstProblem) {
+            int matched, int collisions, long compared, long mismatches, double worst, String firstProblem) {
         public boolean agrees() {
-            return matched == hostFeatures && mismatches == 0 && firstProblem.isEmpty();
+            return matched == hostFeatures && collisions == 0 && mismatches == 0 && firstProblem.isEmpty();
         }
 
         @Override
         public String toString() {
             return "host features " + hostFeatures + " (" + hostBins + " bins), SV rows " + svRows + " (" + svBins
                     + " bins), resolution " + resolutionFrames + " frames, SV row of first feature " + rowOffset
-                    + ", matched " + matched + ", compared " + compared + " values, mismatches " + mismatches
+                    + ", matched " + matched + ", collisions " + collisions + ", compared " + compared + " values, mismatches " + mismatches
                     + ", worst error/tolerance " + worst + (firstProblem.isEmpty() ? "" : ", first problem: " + firstProblem);
         }
     }
@@ -53,8 +64,10 @@ public final class DenseLayerComparison {
      * @param host         vamp-simple-host's features for the same output and file (at least 2)
      * @param inputRate    the audio file's sample rate in Hz (both hosts analyse at the file's rate)
      * @param binsCompared how many leading bins to compare (SV writes only the bins visible in its pane)
+     * @param tolerance    how close values must be
      */
-    public static Report compare(List<double[]> svRows, List<VampFeature> host, double inputRate, int binsCompared) {
+    public static Report compare(List<double[]> svRows, List<VampFeature> host, double inputRate, int binsCompared,
+            Tolerance tolerance) {
         if (host.size() < 2) {
             throw new IllegalArgumentException("need at least 2 host features to find the step, got " + host.size());
         }
@@ -73,13 +86,23 @@ public final class DenseLayerComparison {
         if (svBins < binsCompared || hostBins < binsCompared) {
             firstProblem = "asked to compare " + binsCompared + " bins, SV has " + svBins + ", host " + hostBins;
         }
-        int offset = (int) Math.round(host.get(0).seconds() * inputRate / resolution);
+        int offset = svRow(host.get(0).seconds(), inputRate, resolution);
         int matched = 0;
+        int collisions = 0;
+        int previousRow = Integer.MIN_VALUE;
         long compared = 0;
         long mismatches = 0;
         double worst = 0;
         for (VampFeature f : host) {
-            int row = (int) Math.round(f.seconds() * inputRate / resolution);
+            int row = svRow(f.seconds(), inputRate, resolution);
+            if (row == previousRow) {
+                collisions++;
+                if (firstProblem.isEmpty()) {
+                    firstProblem = "SV puts the features at " + f.seconds() + " s and the one before in the same row " + row
+                            + " (output step " + steps[steps.length / 2] * inputRate + " frames is not whole)";
+                }
+            }
+            previousRow = row;
             if (row < 0 || row >= svRows.size()) {
                 if (firstProblem.isEmpty()) {
                     firstProblem = "host feature at " + f.seconds() + " s maps to SV row " + row + ", SV has " + svRows.size();
@@ -94,7 +117,7 @@ public final class DenseLayerComparison {
                 double h = f.values()[b];
                 compared++;
                 double ratio = (Double.isNaN(a) && Double.isNaN(h)) || a == h ? 0
-                        : Math.abs(a - h) / (SIX_DIGIT_RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(h)) + NEAR_ZERO_ABSOLUTE_TOLERANCE);
+                        : Math.abs(a - h) / (tolerance.relative() * Math.max(Math.abs(a), Math.abs(h)) + tolerance.absolute());
                 if (!(ratio <= 1)) {
                     mismatches++;
                     if (firstProblem.isEmpty()) {
@@ -104,6 +127,11 @@ public final class DenseLayerComparison {
                 worst = Double.isNaN(ratio) ? Double.POSITIVE_INFINITY : Math.max(worst, ratio);
             }
         }
-        return new Report(host.size(), svRows.size(), svBins, hostBins, resolution, offset, matched, compared, mismatches, worst, firstProblem);
+        return new Report(host.size(), svRows.size(), svBins, hostBins, resolution, offset, matched, collisions, compared, mismatches, worst, firstProblem);
+    }
+
+    /** The row SV 4.5 stores a feature at {@code seconds} in (see the class comment). */
+    static int svRow(double seconds, double inputRate, long resolution) {
+        return (int) Math.floorDiv(Math.round(seconds * inputRate), resolution);
     }
 }

@@ -13,34 +13,54 @@ import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
- * The genre plugin in Sonic Visualiser, as a user runs it: SV opens a GTZAN clip, runs the
+ * The genre plugin in Sonic Visualiser, as a user runs it: SV opens an audio file, runs the
  * melspectrogram transform (in SV's Piper helper process, which starts its own JVM), exports the
  * colour-3D-plot layer and a PNG of the pane. The layer must equal vamp-simple-host's output for the
- * same file. Everything is left in target/host-artifacts/genre-melspectrogram/ (pane.png, layer.csv,
- * comparison.txt, SV's stderr and debug log) for a person to look at.
+ * same file. Everything is left in target/host-artifacts/genre-melspectrogram-{gtzan-au,song-mp3}/
+ * (pane.png, layer.csv, comparison.txt, SV's stderr and debug log) for a person to look at.
  */
 class SonicVisualiserGenreTest {
     private static final String TRANSFORM = "vamp:genre-vamp:genre:melspectrogram";
-    private static final String CLIP = "gtzan-excerpts/full/blues/blues.00000.au"; // 30 s, 22050 Hz mono
     private static final int MEL_BANDS = 128;
-    /** SV start-up + the helper's JVM start + 30 s of audio, on a loaded 2-core machine; measured ~7 s idle. */
+    /** SV start-up + the helper's JVM start + up to 90 s of audio, on a loaded 2-core machine; ~7-13 s idle. */
     private static final Duration SV_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration HOST_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * For mp3 the hosts decode differently (SV: libmad, fixed point; vamp-simple-host: libsndfile with
+     * mpg123, float), so the plugin sees slightly different samples. Measured on songs/jazz.mp3: median
+     * difference 0, max 0.12 dB (in the first frames and in quiet bands). Bound: 0.5 dB.
+     */
+    private static final DenseLayerComparison.Tolerance MP3_DECODERS = new DenseLayerComparison.Tolerance(0, 0.5);
 
     @Test
-    void melspectrogramLayerInSonicVisualiserMatchesVampSimpleHost() throws Exception {
+    void melspectrogramOfAGtzanClipInSonicVisualiserMatchesVampSimpleHost() throws Exception {
+        Path audio = SharedData.require("gtzan-excerpts/full/blues/blues.00000.au"); // 30 s, 22050 Hz mono
+        DenseLayerComparison.Report report = runBothHosts(audio, "genre-melspectrogram-gtzan-au", DenseLayerComparison.SIX_DIGIT_TEXT);
+        // Time-domain plugin, timestamped features: SV's row 0 is the host's first frame, nothing extra.
+        assertEquals(0, report.rowOffset(), report::toString);
+        assertEquals(512, report.resolutionFrames(), report::toString);
+    }
+
+    @Test
+    void melspectrogramOfAStereoMp3SongInSonicVisualiserMatchesVampSimpleHost() throws Exception {
+        Path audio = SharedData.require("songs/jazz.mp3"); // 85 s, 44100 Hz stereo
+        DenseLayerComparison.Report report = runBothHosts(audio, "genre-melspectrogram-song-mp3", MP3_DECODERS);
+        assertEquals(0, report.rowOffset(), report::toString);
+        assertEquals(1024, report.resolutionFrames(), report::toString);
+    }
+
+    /** Runs both hosts on {@code audio}, asserts that they agree and that SV drew its pane; returns the comparison. */
+    private static DenseLayerComparison.Report runBothHosts(Path audio, String artifacts, DenseLayerComparison.Tolerance tolerance)
+            throws Exception {
         SonicVisualiser.assumeAvailable();
         VampSimpleHost.assumeAvailable();
-        Path audio = SharedData.require(CLIP);
         String vampPath = GenreVampBuild.requireVampDir().toString();
-        Path dir = HostArtifacts.dir("genre-melspectrogram");
+        Path dir = HostArtifacts.dir(artifacts);
 
         VampSimpleHost.Result host = new VampSimpleHost(dir, vampPath).run(audio, TRANSFORM, MEL_BANDS, HOST_TIMEOUT);
         assertEquals(0, host.process().exitCode(), host::diagnosis);
         List<VampFeature> features = host.features();
-        double rate = SonicVisualiserStockPluginTest.sampleRate(audio);
-        // One frame per hop (512 samples at 22050 Hz) over 30 s, with centred frames: ~1292 + 1.
-        assertTrue(Math.abs(features.size() - 30.01 * rate / 512) < 5, () -> features.size() + " frames; " + host.diagnosis());
+        assertTrue(features.size() > 100, () -> features.size() + " frames; " + host.diagnosis());
 
         SonicVisualiser.Result sv = new SonicVisualiser(dir, vampPath)
                 .run(audio, TRANSFORM, dir.resolve("layer.csv"), dir.resolve("pane.png"), SV_TIMEOUT);
@@ -50,12 +70,13 @@ class SonicVisualiserGenreTest {
 
         List<double[]> rows = SvLayerCsv.numericRows(sv.csv());
         assertEquals(MEL_BANDS, rows.get(0).length, () -> "SV exported bins; " + sv.diagnosis());
-        DenseLayerComparison.Report report = DenseLayerComparison.compare(rows, features, rate, MEL_BANDS);
-        Files.writeString(dir.resolve("comparison.txt"), report + "\n", StandardCharsets.UTF_8);
+        // Both hosts analyse at the file's own rate; vamp-simple-host's timestamps give the step.
+        double rate = AudioFileRate.of(audio);
+        DenseLayerComparison.Report report = DenseLayerComparison.compare(rows, features, rate, MEL_BANDS, tolerance);
+        Files.writeString(dir.resolve("comparison.txt"), audio + "\n" + report + "\n", StandardCharsets.UTF_8);
         assertTrue(report.agrees(), () -> report + "\n" + sv.diagnosis());
-        // Time-domain plugin, timestamped features: SV's row 0 is the host's first frame, nothing extra.
-        assertEquals(0, report.rowOffset(), report::toString);
         assertEquals(features.size(), rows.size(), report::toString);
         SonicVisualiserStockPluginTest.assertDrawnPane(sv);
+        return report;
     }
 }

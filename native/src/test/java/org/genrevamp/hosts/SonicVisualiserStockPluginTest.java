@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javax.sound.sampled.AudioSystem;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +71,8 @@ class SonicVisualiserStockPluginTest {
         assertEquals(513, hostBins, "power spectrum of a 1024-point block");
         // SV 4.5.1 writes only the bins its pane shows: here the top (Nyquist) bin is left out.
         assertEquals(hostBins - 1, rows.get(0).length, () -> "SV bins; " + sv.diagnosis());
-        DenseLayerComparison.Report report = DenseLayerComparison.compare(rows, host.features(), sampleRate(audio), hostBins - 1);
+        DenseLayerComparison.Report report = DenseLayerComparison.compare(rows, host.features(), AudioFileRate.of(audio), hostBins - 1,
+                DenseLayerComparison.SIX_DIGIT_TEXT);
         assertTrue(report.agrees(), () -> report + "\n" + sv.diagnosis());
         // Frequency-domain plugin: SV's first block is centred on frame 0, so its row 1 is the host's first feature.
         assertEquals(1, report.rowOffset(), report::toString);
@@ -102,10 +102,6 @@ class SonicVisualiserStockPluginTest {
         assumeTrue(Files.isRegularFile(Path.of("/usr/lib/x86_64-linux-gnu/vamp/vamp-example-plugins.so")),
                 "vamp-examples plugins absent: skipped");
         return SharedData.require(CLIP);
-    }
-
-    static double sampleRate(Path audio) throws Exception {
-        return AudioSystem.getAudioFileFormat(audio.toFile()).getFormat().getSampleRate();
     }
 
     /** The PNG exists, is as wide as a fitted pane on the 1400-pixel virtual screen, and is not blank. */
