@@ -200,12 +200,19 @@ static int listJars(const char *dir, char ***jars)
     return addJars(path, jars, n, &cap);
 }
 
-static JavaVM *createVM(void *libjvm, const char *dir, char **jars, int jarCount)
+/* The CDS archive was recorded by the JDK named in genre-vamp.conf; any other JDK would complain of it. */
+static int archiveMatches(const char *dir, const char *libjvmPath)
+{
+    char confJvm[PATH_MAX], a[PATH_MAX], b[PATH_MAX];
+    return jvmFromConf(dir, confJvm) && realpath(confJvm, a) && realpath(libjvmPath, b) && !strcmp(a, b);
+}
+
+static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, char **jars, int jarCount)
 {
     CreateVMs create = (CreateVMs)dlsym(libjvm, "JNI_CreateJavaVM");
     JavaVMOption options[MAX_OPTIONS];
     JavaVMInitArgs args;
-    char *owned[8], *user = getenv("GENRE_VAMP_JAVA_OPTS"), *copy = user ? strdup(user) : NULL, *tok, *save;
+    char *owned[8], *archive, *user = getenv("GENRE_VAMP_JAVA_OPTS"), *copy = user ? strdup(user) : NULL, *tok, *save;
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     long long xmx = 0;
     size_t cpLen = 32;
@@ -228,9 +235,8 @@ static JavaVM *createVM(void *libjvm, const char *dir, char **jars, int jarCount
     if (asprintf(&owned[o], "-Djna.boot.library.path=%s/genre-vamp", dir) > 0) options[n++].optionString = owned[o++];
     if (asprintf(&owned[o], "-Dgenrevamp.home=%s", dir) > 0) options[n++].optionString = owned[o++];
     if (asprintf(&owned[o], "-XX:ErrorFile=%s/genre-vamp-hs_err_pid%%p.log", tmp) > 0) options[n++].optionString = owned[o++];
-    if (asprintf(&owned[o], "%s/genre-vamp/genre-vamp.jsa", dir) > 0 && isFile(owned[o])) {
-        char *archive = owned[o];
-        if (asprintf(&owned[o], "-XX:SharedArchiveFile=%s", archive) > 0) options[n++].optionString = owned[o++];
+    if (archiveMatches(dir, libjvmPath) && asprintf(&archive, "%s/genre-vamp/genre-vamp.jsa", dir) > 0) {
+        if (isFile(archive) && asprintf(&owned[o], "-XX:SharedArchiveFile=%s", archive) > 0) options[n++].optionString = owned[o++];
         free(archive);
     }
     for (tok = copy ? strtok_r(copy, " \t", &save) : NULL; tok; tok = strtok_r(NULL, " \t", &save)) {
@@ -293,26 +299,32 @@ static int attach(JNIEnv **env)
     return rc == JNI_OK ? 0 : -1;
 }
 
+static JavaVM *existingVM(CreatedVMs created)
+{
+    JavaVM *found;
+    jsize count = 0;
+    return created && created(&found, 1, &count) == JNI_OK && count > 0 ? found : NULL;
+}
+
 /* Finds or starts the JVM and resolves Bridge.descriptor; prints one line when it cannot. */
 static int start(void)
 {
     char dir[PATH_MAX], libjvmPath[PATH_MAX], **jars = NULL;
-    CreatedVMs existing = (CreatedVMs)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
-    void *libjvm = NULL;
-    jsize count = 0;
+    void *libjvm;
     JNIEnv *env;
     jclass local;
     int jarCount, attached, found, i;
     if (!pluginDir(dir)) { say("cannot locate genre-vamp.so on disk; plugin disabled"); return -1; }
     jarCount = listJars(dir, &jars);
-    if (!existing || existing(&vm, 1, &count) != JNI_OK || count < 1) {
-        found = findLibjvm(dir, libjvmPath);
-        if (found == 0) say("no Java found (set GENRE_VAMP_JVM or JAVA_HOME, or put java on PATH); plugin disabled");
-        else if (found > 0 && !(libjvm = dlopen(libjvmPath, RTLD_NOW | RTLD_GLOBAL))) say("cannot load %s: %s; plugin disabled", libjvmPath, dlerror());
-        else if (libjvm && (existing = (CreatedVMs)dlsym(libjvm, "JNI_GetCreatedJavaVMs"))
-                 && (existing(&vm, 1, &count) != JNI_OK || count < 1)) {
+    vm = existingVM((CreatedVMs)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs"));
+    if (!vm && (found = findLibjvm(dir, libjvmPath)) == 0)
+        say("no Java found (set GENRE_VAMP_JVM or JAVA_HOME, or put java on PATH); plugin disabled");
+    else if (!vm && found > 0) {
+        if (!(libjvm = dlopen(libjvmPath, RTLD_NOW | RTLD_GLOBAL))) say("cannot load %s: %s; plugin disabled", libjvmPath, dlerror());
+        else if (!dlsym(libjvm, "JNI_CreateJavaVM")) say("%s is not a JVM library; plugin disabled", libjvmPath);
+        else if (!(vm = existingVM((CreatedVMs)dlsym(libjvm, "JNI_GetCreatedJavaVMs")))) {
             if (!jarCount) say("no jars in %s/genre-vamp; plugin disabled", dir);
-            else if (!(vm = createVM(libjvm, dir, jars, jarCount))) say("the JVM in %s failed to start; plugin disabled", libjvmPath);
+            else if (!(vm = createVM(libjvm, libjvmPath, dir, jars, jarCount))) say("the JVM in %s failed to start; plugin disabled", libjvmPath);
         }
     }
     if (vm && (attached = attach(&env)) >= 0) {

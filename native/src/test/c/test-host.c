@@ -21,6 +21,7 @@ typedef struct {
     long features;      /* features on output 0 */
     double sum;         /* sum of values, weighted by position, over output 0: a checksum */
     unsigned bins;      /* values per feature */
+    int initialised;    /* what initialise returned */
 } Summary;
 
 static int failures;
@@ -71,14 +72,14 @@ static void summarise(const VampFeatureList *lists, Summary *s)
 /* Runs one instance over `seconds` of the test signal in `channels` identical channels. */
 static Summary run(const VampPluginDescriptor *d, VampPluginHandle h, float rate, int channels, double seconds)
 {
-    Summary s = {0, 0, 0};
+    Summary s = {0, 0, 0, 0};
     unsigned block = d->getPreferredBlockSize(h), seed = 1;
     long total = (long)(seconds * rate), done = 0;
     float **buffers = calloc(channels, sizeof *buffers);
     int c;
     if (block == 0) block = 1024;
     for (c = 0; c < channels; c++) buffers[c] = calloc(block, sizeof **buffers);
-    check(d->initialise(h, channels, block, block), "initialise");
+    s.initialised = d->initialise(h, channels, block, block);
     for (done = 0; done < total; done += block) {
         long i;
         for (i = 0; i < (long)block; i++) {
@@ -126,7 +127,7 @@ static int list(const char *so)
 
 static int reload(const char *so, int times)
 {
-    Summary first = {0, 0, 0};
+    Summary first = {0, 0, 0, 0};
     int t;
     for (t = 0; t < times; t++) {
         void *lib;
@@ -138,6 +139,7 @@ static int reload(const char *so, int times)
         h = d->instantiate(d, 22050);
         s = run(d, h, 22050, 1, 0.5);
         d->cleanup(h);
+        check(s.initialised, "initialise");
         if (t == 0) first = s;
         check(s.features == first.features && s.sum == first.sum, "same result after dlclose/dlopen");
         check(dlclose(lib) == 0, "dlclose");
@@ -160,6 +162,7 @@ static int rates(const char *so)
     printf("22050 Hz: %ld features of %u bins; 44100 Hz: %ld features of %u bins\n", sa.features, sa.bins,
            sb.features, sb.bins);
     /* the frame rate does not depend on the sample rate; blocks may overshoot by one */
+    check(sa.initialised && sb.initialised, "initialise");
     check(labs(sa.features - sb.features) <= 2 && sa.features > 80, "same frame count at both rates");
     check(sa.bins == 128 && sb.bins == 128, "128 bins");
     printf("host-alive\n");
@@ -191,6 +194,7 @@ static int threads(const char *so)
     for (i = 0; i < 2; i++) pthread_join(t[i], NULL);
     printf("threads: %ld and %ld features, checksums %.6f and %.6f\n", jobs[0].s.features, jobs[1].s.features,
            jobs[0].s.sum, jobs[1].s.sum);
+    check(jobs[0].s.initialised && jobs[1].s.initialised, "initialise");
     check(jobs[0].s.features > 0 && jobs[0].s.features == jobs[1].s.features, "same feature count in both threads");
     check(jobs[0].s.sum == jobs[1].s.sum, "identical values in both threads");
     printf("host-alive\n");
@@ -221,7 +225,7 @@ static int lifecycle(const char *so)
         }
         Summary s = run(d, h, 44100, 2, 0.5);
         d->reset(h);
-        printf("features %ld\n", s.features);
+        printf("initialise %d features %ld\n", s.initialised, s.features);
         d->cleanup(h);
     } else {
         printf("instantiate returned NULL\n");

@@ -28,7 +28,7 @@ final class MelSpectrogramOutput implements FrameOutput {
                 .name("Mel Spectrogram")
                 .description("Log-mel spectrogram the genre models see: " + config.melBands() + " Slaney mel bands "
                         + Math.round(config.fMin()) + "-" + Math.round(config.fMax()) + " Hz, " + Math.round(
-                        config.frameSeconds() * 1000) + " ms Hann frames every " + String.format("%.1f",
+                        config.frameSeconds() * 1000) + " ms Hann frames every " + Math.round(
                         config.hopSeconds() * 1000) + " ms, power in dB")
                 .unit("dB")
                 .bins(config.melBands(), binNames(config))
@@ -60,7 +60,7 @@ final class MelSpectrogramOutput implements FrameOutput {
                 config.melScale());
         List<String> names = new ArrayList<>(config.melBands());
         for (int b = 0; b < config.melBands(); b++) {
-            names.add(String.format("%.0f Hz", edges[b + 1]));
+            names.add(Math.round(edges[b + 1]) + " Hz");   // not String.format: its first use costs start-up time
         }
         return names;
     }

@@ -66,12 +66,17 @@ public final class DescriptorClient {
         List<String> ids = new ArrayList<>();
         int count = unsignedOf("getOutputCount", handle);
         for (int i = 0; i < count; i++) {
-            Pointer d = (Pointer) function("getOutputDescriptor").invoke(Pointer.class, new Object[] {handle, i});
-            ids.add(d.getPointer(OUTPUT.offsetOf("identifier")).getString(0, "UTF-8"));
-            d.getInt(OUTPUT.offsetOf("binCount"));
-            function("releaseOutputDescriptor").invoke(Void.class, new Object[] {d});
+            ids.add(outputIdentifier(handle, i));
         }
         return ids;
+    }
+
+    /** The identifier in the descriptor getOutputDescriptor returns for {@code index}. */
+    public String outputIdentifier(Pointer handle, int index) {
+        Pointer d = (Pointer) function("getOutputDescriptor").invoke(Pointer.class, new Object[] {handle, index});
+        String id = d.getPointer(OUTPUT.offsetOf("identifier")).getString(0, "UTF-8");
+        function("releaseOutputDescriptor").invoke(Void.class, new Object[] {d});
+        return id;
     }
 
     /**

@@ -27,9 +27,10 @@ final class HostCalls {
 
     private static final Map<Long, Instance> INSTANCES = new ConcurrentHashMap<>();
     private static final AtomicLong NEXT_HANDLE = new AtomicLong(1);
-    private static final Pointer FALLBACK_OUTPUT = new NativeOutputDescriptor(
+    /** Held whole: its strings must outlive every host that read it. */
+    private static final NativeOutputDescriptor FALLBACK_OUTPUT = new NativeOutputDescriptor(
             OutputDescriptor.builder("unavailable").name("Unavailable").description("genre-vamp failed; see stderr")
-                    .build()).pointer();
+                    .build());
 
     static final VampCallbacks.Instantiate INSTANTIATE = (descriptor, rate) -> {
         try {
@@ -79,9 +80,9 @@ final class HostCalls {
     static final VampCallbacks.UnsignedOfHandle GET_MAX_CHANNEL_COUNT = handle ->
             guarded("getMaxChannelCount", handle, 1, in -> in.plugin.getMaxChannelCount());
     static final VampCallbacks.UnsignedOfHandle GET_OUTPUT_COUNT = handle ->
-            guarded("getOutputCount", handle, 0, Instance::outputCount);
+            guardedOr("getOutputCount", handle, in -> in == null ? 0 : in.knownOutputCount(), Instance::outputCount);
     static final VampCallbacks.GetOutputDescriptor GET_OUTPUT_DESCRIPTOR = (handle, index) ->
-            guarded("getOutputDescriptor", handle, FALLBACK_OUTPUT, in -> in.outputDescriptor(index));
+            guarded("getOutputDescriptor", handle, FALLBACK_OUTPUT.pointer(), in -> in.outputDescriptor(index));
     /** Descriptors live until the instance's next call for the same output, or its cleanup. */
     static final VampCallbacks.Release RELEASE_OUTPUT_DESCRIPTOR = descriptor -> { };
     static final VampCallbacks.Process PROCESS = (handle, buffers, sec, nsec) ->
@@ -108,13 +109,19 @@ final class HostCalls {
     }
 
     private static <T> T guarded(String callback, Pointer handle, T fallback, Function<Instance, T> body) {
+        return guardedOr(callback, handle, in -> fallback, body);
+    }
+
+    /** @param fallback what to answer instead, given the instance (null for an unknown handle) */
+    private static <T> T guardedOr(String callback, Pointer handle, Function<Instance, T> fallback,
+                                   Function<Instance, T> body) {
         Instance in = INSTANCES.get(Pointer.nativeValue(handle));
         if (in == null) {
             Diagnostics.warn("HostCalls." + callback, "unknown plugin handle");
-            return fallback;
+            return fallback.apply(null);
         }
         if (in.failed) {
-            return fallback;
+            return fallback.apply(in);
         }
         try {
             prepareThread();
@@ -124,7 +131,7 @@ final class HostCalls {
             in.failed = true;
             Diagnostics.warn("HostCalls." + callback, Diagnostics.describe(t)
                     + "; this plugin instance returns empty results from now on");
-            return fallback;
+            return fallback.apply(in);
         }
     }
 

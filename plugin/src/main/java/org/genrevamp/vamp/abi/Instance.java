@@ -34,11 +34,16 @@ final class Instance {
         return outputCount;
     }
 
+    /** The output count if it was ever computed, else 0: what a failed instance still reports. */
+    int knownOutputCount() {
+        return Math.max(0, outputCount);
+    }
+
     /** The descriptor of output {@code index}, valid until the next call for the same index. */
     Pointer outputDescriptor(int index) {
         List<OutputDescriptor> all = plugin.getOutputDescriptors();
-        if (index < 0 || index >= all.size()) {
-            throw new IndexOutOfBoundsException("output " + index + " of " + all.size());
+        if (index < 0 || index >= outputCount()) {
+            throw new IndexOutOfBoundsException("output " + index + " of " + outputCount());
         }
         NativeOutputDescriptor d = new NativeOutputDescriptor(all.get(index));
         outputDescriptors.put(index, d);

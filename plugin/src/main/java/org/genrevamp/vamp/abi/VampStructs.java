@@ -2,27 +2,37 @@ package org.genrevamp.vamp.abi;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
-import com.sun.jna.Structure.FieldOrder;
+import java.util.List;
 
 /**
  * JNA mirrors of the structures in vamp/vamp.h (API version 2), field for field. Pointers to
  * strings and arrays are plain {@link Pointer}s: the memory behind them is owned and kept alive
  * by the bridge. {@code AbiLayoutTest} compares every size and offset with the C compiler's.
+ * Field order is given by {@code getFieldOrder()} rather than {@code @FieldOrder}: reading an
+ * annotation spins a dynamic proxy class, which costs start-up time inside the host.
  */
 public final class VampStructs {
 
     private VampStructs() {
     }
 
-    /** Reads a field offset, which JNA keeps protected. */
+    /** Field names and offsets, which JNA keeps protected. */
     interface Layout {
         int offsetOf(String field);
+
+        List<String> fieldNames();
     }
 
     /** VampParameterDescriptor. */
-    @FieldOrder({"identifier", "name", "description", "unit", "minValue", "maxValue", "defaultValue",
-            "isQuantized", "quantizeStep", "valueNames"})
     public static class ParameterDescriptor extends Structure implements Layout {
+        private static final List<String> FIELDS = List.of("identifier", "name", "description", "unit",
+                "minValue", "maxValue", "defaultValue", "isQuantized", "quantizeStep", "valueNames");
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return FIELDS;
+        }
+
         public Pointer identifier;
         public Pointer name;
         public Pointer description;
@@ -38,13 +48,24 @@ public final class VampStructs {
         public int offsetOf(String field) {
             return fieldOffset(field);
         }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
+        }
     }
 
     /** VampOutputDescriptor. */
-    @FieldOrder({"identifier", "name", "description", "unit", "hasFixedBinCount", "binCount", "binNames",
-            "hasKnownExtents", "minValue", "maxValue", "isQuantized", "quantizeStep", "sampleType", "sampleRate",
-            "hasDuration"})
     public static class OutputDescriptor extends Structure implements Layout {
+        private static final List<String> FIELDS = List.of("identifier", "name", "description", "unit",
+                "hasFixedBinCount", "binCount", "binNames", "hasKnownExtents", "minValue", "maxValue",
+                "isQuantized", "quantizeStep", "sampleType", "sampleRate", "hasDuration");
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return FIELDS;
+        }
+
         public Pointer identifier;
         public Pointer name;
         public Pointer description;
@@ -65,11 +86,23 @@ public final class VampStructs {
         public int offsetOf(String field) {
             return fieldOffset(field);
         }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
+        }
     }
 
     /** VampFeature (the v1 member of VampFeatureUnion). */
-    @FieldOrder({"hasTimestamp", "sec", "nsec", "valueCount", "values", "label"})
     public static class Feature extends Structure implements Layout {
+        private static final List<String> FIELDS = List.of("hasTimestamp", "sec", "nsec", "valueCount",
+                "values", "label");
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return FIELDS;
+        }
+
         public int hasTimestamp;
         public int sec;
         public int nsec;
@@ -81,11 +114,22 @@ public final class VampStructs {
         public int offsetOf(String field) {
             return fieldOffset(field);
         }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
+        }
     }
 
     /** VampFeatureV2 (the v2 member of VampFeatureUnion). */
-    @FieldOrder({"hasDuration", "durationSec", "durationNsec"})
     public static class FeatureV2 extends Structure implements Layout {
+        private static final List<String> FIELDS = List.of("hasDuration", "durationSec", "durationNsec");
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return FIELDS;
+        }
+
         public int hasDuration;
         public int durationSec;
         public int durationNsec;
@@ -94,17 +138,34 @@ public final class VampStructs {
         public int offsetOf(String field) {
             return fieldOffset(field);
         }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
+        }
     }
 
     /** VampFeatureUnion: v1 and v2 overlaid; as large as the larger member. */
     public static class FeatureUnion extends com.sun.jna.Union {
+        private static final List<String> FIELDS = List.of("v1", "v2");
         public Feature v1;
         public FeatureV2 v2;
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return FIELDS;
+        }
     }
 
     /** VampFeatureList. */
-    @FieldOrder({"featureCount", "features"})
     public static class FeatureList extends Structure implements Layout {
+        private static final List<String> FIELDS = List.of("featureCount", "features");
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return FIELDS;
+        }
+
         public int featureCount;
         public Pointer features;
 
@@ -112,16 +173,28 @@ public final class VampStructs {
         public int offsetOf(String field) {
             return fieldOffset(field);
         }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
+        }
     }
 
     /** VampPluginDescriptor: metadata plus the host's entry points into the bridge. */
-    @FieldOrder({"vampApiVersion", "identifier", "name", "description", "maker", "pluginVersion", "copyright",
-            "parameterCount", "parameters", "programCount", "programs", "inputDomain",
-            "instantiate", "cleanup", "initialise", "reset", "getParameter", "setParameter",
-            "getCurrentProgram", "selectProgram", "getPreferredStepSize", "getPreferredBlockSize",
-            "getMinChannelCount", "getMaxChannelCount", "getOutputCount", "getOutputDescriptor",
-            "releaseOutputDescriptor", "process", "getRemainingFeatures", "releaseFeatureSet"})
     public static class PluginDescriptor extends Structure implements Layout {
+        private static final List<String> FIELDS = List.of("vampApiVersion", "identifier", "name",
+                "description", "maker", "pluginVersion", "copyright", "parameterCount", "parameters",
+                "programCount", "programs", "inputDomain", "instantiate", "cleanup", "initialise", "reset",
+                "getParameter", "setParameter", "getCurrentProgram", "selectProgram", "getPreferredStepSize",
+                "getPreferredBlockSize", "getMinChannelCount", "getMaxChannelCount", "getOutputCount",
+                "getOutputDescriptor", "releaseOutputDescriptor", "process", "getRemainingFeatures",
+                "releaseFeatureSet");
+
+        @Override
+        protected List<String> getFieldOrder() {
+            return FIELDS;
+        }
+
         public int vampApiVersion;
         public Pointer identifier;
         public Pointer name;
@@ -156,6 +229,11 @@ public final class VampStructs {
         @Override
         public int offsetOf(String field) {
             return fieldOffset(field);
+        }
+
+        @Override
+        public List<String> fieldNames() {
+            return FIELDS;
         }
     }
 }

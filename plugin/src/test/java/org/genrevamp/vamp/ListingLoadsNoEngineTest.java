@@ -1,0 +1,62 @@
+package org.genrevamp.vamp;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hosts construct plugins just to list them, and Sonic Visualiser gives the constructor 10 s: what a
+ * listing does (construct, metadata, output descriptors) must not load the FFT, the mel stream or
+ * any ND4J/DL4J class. Checked in a fresh class loader, so what other tests loaded does not count.
+ */
+class ListingLoadsNoEngineTest {
+
+    private static final List<String> ENGINE_CLASSES = List.of(
+            "org.genrevamp.dsp.MelStream",
+            "org.jtransforms.fft.DoubleFFT_1D",
+            "org.nd4j.linalg.factory.Nd4j",
+            "org.deeplearning4j.nn.multilayer.MultiLayerNetwork",
+            "org.deeplearning4j.nn.graph.ComputationGraph");
+
+    /** Exposes which classes it has loaded itself. */
+    static final class WatchingLoader extends URLClassLoader {
+        WatchingLoader(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
+    }
+
+    @Test
+    void listingAPluginLoadsNoEngineClass() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            urls.add(new File(entry).toURI().toURL());
+        }
+        try (WatchingLoader loader = new WatchingLoader(urls.toArray(URL[]::new))) {
+            Class<?> pluginClass = loader.loadClass(GenrePlugin.class.getName());
+            Object plugin = pluginClass.getConstructor(float.class).newInstance(44100f);
+            for (String getter : List.of("getIdentifier", "getName", "getDescription", "getMaker", "getCopyright",
+                    "getPluginVersion", "getInputDomain", "getParameterDescriptors", "getPrograms",
+                    "getPreferredBlockSize", "getPreferredStepSize", "getMinChannelCount", "getMaxChannelCount",
+                    "getOutputDescriptors")) {
+                pluginClass.getMethod(getter).invoke(plugin);
+            }
+            assertTrue(loader.loaded(GenrePlugin.class.getName()), "the watching loader did the loading");
+            for (String engine : ENGINE_CLASSES) {
+                assertFalse(loader.loaded(engine), engine + " loaded while listing");
+            }
+            // control: initialise is where the engine starts, and the loader sees it
+            pluginClass.getMethod("initialise", int.class, int.class, int.class).invoke(plugin, 1, 1024, 1024);
+            assertTrue(loader.loaded("org.genrevamp.dsp.MelStream"));
+        }
+    }
+}
