@@ -151,9 +151,10 @@ public final class SonicVisualiser {
 
         List<String> command = List.of("xvfb-run", "-a", "-s", "-screen 0 1400x900x24", EXECUTABLE,
                 "--no-audio", "--no-splash", "--osc-script", script.toString());
-        Map<String, String> environment = Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", config.toString(),
+        Map<String, String> environment = new java.util.HashMap<>(HostModel.environment());
+        environment.putAll(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", config.toString(),
                 "XDG_DATA_HOME", home.resolve(".local/share").toString(), "XDG_CACHE_HOME",
-                home.resolve(".cache").toString(), "XDG_RUNTIME_DIR", runtime.toString(), "VAMP_PATH", vampPath);
+                home.resolve(".cache").toString(), "XDG_RUNTIME_DIR", runtime.toString(), "VAMP_PATH", vampPath));
         HostProcess.Outcome outcome = HostProcess.run("sonic-visualiser", command, workDir, environment, timeout);
         Path debugLog = home.resolve(".local/share/sonic-visualiser/Sonic Visualiser/log/sv-debug.log");
         return new Result(outcome, workDir, script, debugLog, exportCsv, exportPng);

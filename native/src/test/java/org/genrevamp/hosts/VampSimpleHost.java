@@ -25,6 +25,7 @@ public final class VampSimpleHost {
 
     private final Path workDir;
     private final String vampPath;
+    private final Map<String, String> extra = new java.util.HashMap<>();
 
     /**
      * @param workDir  where stdout/stderr files go; created if absent
@@ -33,6 +34,22 @@ public final class VampSimpleHost {
     public VampSimpleHost(Path workDir, String vampPath) {
         this.workDir = workDir.toAbsolutePath();
         this.vampPath = vampPath;
+    }
+
+    /** VAMP_PATH, the model ({@link HostModel}) and any extra variables set with {@link #with}. */
+    private Map<String, String> environment() {
+        Map<String, String> env = new java.util.HashMap<>(HostModel.environment());
+        env.put("VAMP_PATH", vampPath);
+        env.putAll(extra);
+        return env;
+    }
+
+    /** This host with {@code name=value} added to its environment (e.g. another GENRE_VAMP_MODEL). */
+    public VampSimpleHost with(String name, String value) {
+        VampSimpleHost h = new VampSimpleHost(workDir, vampPath);
+        h.extra.putAll(extra);
+        h.extra.put(name, value);
+        return h;
     }
 
     public static boolean available() {
@@ -58,7 +75,7 @@ public final class VampSimpleHost {
         String name = "vamp-simple-host-" + key.replace(':', '_');
         HostProcess.Outcome outcome = HostProcess.run(name,
                 List.of(EXECUTABLE, key, audioFile.toAbsolutePath().toString()), workDir,
-                Map.of("VAMP_PATH", vampPath), timeout);
+                environment(), timeout);
         List<VampFeature> features = outcome.timedOut() || outcome.exitCode() != 0 ? List.of()
                 : VampSimpleHostOutput.parse(outcome.stdoutText(), binCount);
         return new Result(outcome, features);
