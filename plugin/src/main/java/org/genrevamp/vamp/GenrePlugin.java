@@ -21,7 +21,7 @@ import org.genrevamp.model.ModelBundle;
  */
 public final class GenrePlugin extends Plugin {
 
-    static final int PREFERRED_BLOCK_SIZE = 1024;
+    static final int PREFERRED_BLOCK_SIZE = 8192;
     static final int MAX_CHANNELS = 256;
     /** Descriptors when the chosen model cannot be read: valid for hosts, and initialise will refuse. */
     private static final List<String> FALLBACK_LABELS = List.of("unknown");

@@ -51,7 +51,7 @@ class BridgeRoundTripTest {
         Pointer h = client.instantiate(RATE);
         assertNotNull(h);
         assertEquals("melspectrogram", client.outputIdentifiers(h).get(0));
-        assertEquals(1024, client.unsignedOf("getPreferredBlockSize", h));
+        assertEquals(8192, client.unsignedOf("getPreferredBlockSize", h));
         client.cleanup(h);
     }
 
