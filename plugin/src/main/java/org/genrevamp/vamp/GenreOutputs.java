@@ -137,6 +137,9 @@ final class GenreOutputs implements FrameOutput {
         if (track.size() == 0 || durationSeconds <= 0) {
             return;   // no audio: no genre
         }
+        double[] centres = track.centres();
+        // padding trimmed from the end never cuts into analysed windows: end at or after the last centre
+        durationSeconds = Math.max(durationSeconds, centres[centres.length - 1]);
         SegmenterParams params = parameters.segmenter();
         for (GenreRegion r : new GenreSegmenter(labels, params).segment(track, durationSeconds)) {
             out.add(firstOutput + SEGMENTS_OUT, new Feature(RealTime.fromSeconds(r.startSeconds()),

@@ -38,6 +38,7 @@ public final class GenrePlugin extends Plugin {
     private MelStream stream;
     private int stepSize;
     private long samplesReceived;
+    private int trailingZeros;    // zero samples at the end of the last block's new samples
     private FeatureSet pending;
     private final FrameSink dispatch = this::dispatch;
 
@@ -139,6 +140,7 @@ public final class GenrePlugin extends Plugin {
         }
         stepSize = step;
         samplesReceived = 0;
+        trailingZeros = 0;
         genre.bind(model);
         frameOutputs.forEach(o -> o.start(model.melConfig(), inputSampleRate));
         return true;
@@ -168,6 +170,7 @@ public final class GenrePlugin extends Plugin {
         }
         stream.reset();
         samplesReceived = 0;
+        trailingZeros = 0;
         frameOutputs.forEach(FrameOutput::reset);
     }
 
@@ -175,8 +178,10 @@ public final class GenrePlugin extends Plugin {
     @Override
     public FeatureSet process(float[][] inputBuffers, RealTime timestamp) {
         pending = new FeatureSet();
-        stream.push(Downmix.mono(inputBuffers), 0, stepSize, dispatch);
+        float[] mono = Downmix.mono(inputBuffers);
+        stream.push(mono, 0, stepSize, dispatch);
         samplesReceived += stepSize;
+        trailingZeros = trailingZeros(mono, stepSize);
         return pending;
     }
 
@@ -184,11 +189,23 @@ public final class GenrePlugin extends Plugin {
     public FeatureSet getRemainingFeatures() {
         pending = new FeatureSet();
         stream.finish(dispatch);
-        double duration = samplesReceived / (double) inputSampleRate;
+        // Hosts zero-pad the last block (up to a block, 0.19 s at 44.1 kHz): the file ends where the
+        // trailing zeros of the last block begin. (A file ending in digital silence loses at most that
+        // silence within its last block; GenreOutputs keeps the end after its last window's centre.)
+        double duration = (samplesReceived - Math.min(trailingZeros, stepSize - 1)) / (double) inputSampleRate;
         for (int i = 0; i < frameOutputs.size(); i++) {
             frameOutputs.get(i).finish(pending, firstOutputs[i], duration);
         }
         return pending;
+    }
+
+    /** Number of zero samples at the end of {@code x[0, length)}. */
+    private static int trailingZeros(float[] x, int length) {
+        int i = length;
+        while (i > 0 && x[i - 1] == 0f) {
+            i--;
+        }
+        return length - i;
     }
 
     private GenreParameters parameters() {

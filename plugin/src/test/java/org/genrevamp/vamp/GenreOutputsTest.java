@@ -79,7 +79,7 @@ class GenreOutputsTest {
         float rate = 22050f;
         float[] signal = music(rate, 20.0, 1);
         Map<Integer, List<Feature>> out = PluginRun.run(new GenrePlugin(rate), new float[][] {signal}, 1024, 1024);
-        double duration = paddedSeconds(signal.length, rate, 1024);
+        double duration = signal.length / (double) rate;   // the host's zero padding is not part of the file
 
         List<Feature> segments = out.get(SEGMENTS);
         assertFalse(segments.isEmpty());
@@ -146,9 +146,23 @@ class GenreOutputsTest {
             List<Feature> segments = out.get(SEGMENTS);
             assertEquals(0.0, segments.get(0).timestamp().toSeconds());
             Feature last = segments.get(segments.size() - 1);
-            assertEquals(paddedSeconds(signal.length, 22050f, 1024),
-                    last.timestamp().toSeconds() + last.duration().toSeconds(), TIME_TOLERANCE_S);
+            double end = last.timestamp().toSeconds() + last.duration().toSeconds();
+            // digital silence at the end of a file cannot be told from the host's padding: within one block
+            assertTrue(end >= (signal.length - 1024) / 22050.0 && end <= paddedSeconds(signal.length, 22050f, 1024),
+                    "end " + end + " for " + signal.length + " samples");
         }
+    }
+
+    @Test
+    void segmentsEndWhereTheFileEndsNotWhereThePaddedBlockEnds() {
+        float rate = 44100f;
+        float[][] stereo = {music(rate, 7.3, 7), music(rate, 7.3, 8)};
+        int block = new GenrePlugin(rate).getPreferredBlockSize();
+        Map<Integer, List<Feature>> out = PluginRun.run(new GenrePlugin(rate), stereo, block, block);
+        Feature last = out.get(SEGMENTS).get(out.get(SEGMENTS).size() - 1);
+        assertEquals(stereo[0].length / (double) rate, last.timestamp().toSeconds() + last.duration().toSeconds(),
+                TIME_TOLERANCE_S);
+        assertEquals(stereo[0].length / (double) rate, out.get(TRACK).get(0).duration().toSeconds(), TIME_TOLERANCE_S);
     }
 
     @Test
