@@ -25,6 +25,11 @@ public class GainCorrectedSameDiffLayer extends SameDiffLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         double gain = SameDiffGradientGain.measured();
-        return super.backpropGradient(gain == 1.0 ? epsilon : epsilon.div(gain), workspaceMgr);
+        INDArray corrected = gain == 1.0 ? epsilon : epsilon.div(gain);
+        if (sameDiff != null && sameDiff.hasGradientFunction()) {
+            return super.backpropGradient(corrected, workspaceMgr);
+        }
+        // the first backward pass builds the gradient function, which prints to stdout
+        return SameDiffChatter.muted(() -> super.backpropGradient(corrected, workspaceMgr));
     }
 }

@@ -1,6 +1,7 @@
 package org.genrevamp.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +11,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
@@ -22,6 +26,8 @@ import org.genrevamp.dsp.MelConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ModelBundleTest {
 
@@ -56,6 +62,49 @@ class ModelBundleTest {
         assertEquals(Double.POSITIVE_INFINITY, loaded.melConfig().topDb());
         assertEquals(TinyModels.FRAMES * 512 / 22050.0, loaded.windowSeconds(), 1e-12);
         assertEquals(bundle.network().params(), loaded.network().params());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void everyArchitectureRoundTripsBitIdentically(Architecture architecture) throws Exception {
+        ModelBundle original = TinyModels.bundle(architecture);
+        Path file = dir.resolve(architecture.id() + "-roundtrip.zip");
+        original.save(file);
+        ModelBundle loaded = ModelBundle.load(file);
+        float[][][] windows = TinyModels.windows(3, TinyModels.FRAMES, 9);
+        float[][] before = original.predict(windows);
+        float[][] after = loaded.predict(windows);
+        for (int i = 0; i < before.length; i++) {
+            assertArrayEquals(before[i], after[i], 0f, architecture.id() + " window " + i);
+        }
+        assertEquals(original.network().params(), loaded.network().params());
+    }
+
+    @Test
+    void bundledModelsAreListedAndLoadedThroughTheIndexAndItsAliases() throws Exception {
+        Path classpath = dir.resolve("classpath");
+        Files.createDirectories(classpath.resolve("models"));
+        Files.copy(saved, classpath.resolve("models/tiny.zip"));
+        Files.writeString(classpath.resolve("models/index.txt"), "# test index\ntiny\ndefault = tiny\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null)) {
+            assertEquals(List.of("default", "tiny"), BundledModels.names(loader));
+            ModelBundle viaAlias = BundledModels.load("default", loader);
+            float[][][] windows = TinyModels.windows(2, TinyModels.FRAMES, 4);
+            assertArrayEquals(bundle.predict(windows)[1], viaAlias.predict(windows)[1], 0f);
+            BundleException missing = assertThrows(BundleException.class, () -> BundledModels.load("rock", loader));
+            assertTrue(missing.getMessage().contains("no bundled model named 'rock' (bundled: default, tiny)"),
+                    missing.getMessage());
+            BundleException badName = assertThrows(BundleException.class, () -> BundledModels.load("../x", loader));
+            assertTrue(badName.getMessage().contains("bundle names match"), badName.getMessage());
+        }
+    }
+
+    @Test
+    void thePluginJarListsWhatItShips() {
+        // the committed index lists no bundle until the trainer exports one; whatever it lists must load
+        for (String name : ModelBundle.bundledNames()) {
+            assertDoesNotThrow(() -> ModelBundle.loadBundled(name), name);
+        }
     }
 
     @Test
