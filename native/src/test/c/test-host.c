@@ -8,8 +8,10 @@
  *   test-host rates   SO           two live instances at 22050 and 44100 Hz
  *   test-host threads SO           two instances in parallel threads, identical results
  *   test-host lifecycle SO         every entry point once (used with GENRE_VAMP_TEST_THROW)
+ *   test-host foreign-jvm SO LIBJVM  start a JVM first (as a Java host would), then list: reused
  */
 #include <dlfcn.h>
+#include <jni.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -234,6 +236,30 @@ static int lifecycle(const char *so)
     return failures ? 1 : 0;
 }
 
+/* A host that already runs a JVM without our jars: the plugin must reuse it, not start a second. */
+static int foreignJvm(const char *so, const char *libjvmPath)
+{
+    typedef jint (*Create)(JavaVM **, void **, void *);
+    typedef jint (*Created)(JavaVM **, jsize, jsize *);
+    void *libjvm = dlopen(libjvmPath, RTLD_NOW | RTLD_GLOBAL);
+    JavaVMOption options[] = {{"-Xrs", NULL}, {"-Xmx256m", NULL}};
+    JavaVMInitArgs args = {JNI_VERSION_1_8, 2, options, JNI_FALSE};
+    JavaVM *vm, *after;
+    JNIEnv *env;
+    jsize count = 0;
+    int rc;
+    if (!libjvm || ((Create)dlsym(libjvm, "JNI_CreateJavaVM"))(&vm, (void **)&env, &args) != JNI_OK) {
+        fprintf(stderr, "test-host: cannot start a JVM from %s\n", libjvmPath);
+        return 2;
+    }
+    (*vm)->DetachCurrentThread(vm);
+    rc = list(so);
+    ((Created)dlsym(libjvm, "JNI_GetCreatedJavaVMs"))(&after, 1, &count);
+    printf("jvms %d same %d\n", (int)count, after == vm);
+    check(count == 1 && after == vm, "the plugin reused the host's JVM");
+    return failures ? 1 : rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 3 && !strcmp(argv[1], "list")) return list(argv[2]);
@@ -241,6 +267,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && !strcmp(argv[1], "rates")) return rates(argv[2]);
     if (argc >= 3 && !strcmp(argv[1], "threads")) return threads(argv[2]);
     if (argc >= 3 && !strcmp(argv[1], "lifecycle")) return lifecycle(argv[2]);
+    if (argc >= 4 && !strcmp(argv[1], "foreign-jvm")) return foreignJvm(argv[2], argv[3]);
     fprintf(stderr, "usage: test-host list|reload|rates|threads|lifecycle SO [N]\n");
     return 2;
 }

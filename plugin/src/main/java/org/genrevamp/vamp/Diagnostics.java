@@ -4,13 +4,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Rate-limited diagnostics on stderr, as {@code genre-vamp: Class.method: reason}. Stdout belongs
- * to the host (hosts print results there), so nothing here ever writes to it.
+ * Rate-limited diagnostics on stderr, as {@code genre-vamp: Class.method: reason}: one line per place
+ * for the life of the process, so a callback that fails on every block cannot flood the host's log.
+ * Stdout belongs to the host (hosts print results there), so nothing here ever writes to it.
  */
 public final class Diagnostics {
 
-    /** Lines printed per place before it goes quiet; a broken callback must not flood the host's log. */
-    static final int LINES_PER_PLACE = 3;
+    /** Lines printed per place before it goes quiet. */
+    static final int LINES_PER_PLACE = 1;
 
     private static final ConcurrentHashMap<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
 
@@ -21,8 +22,7 @@ public final class Diagnostics {
     public static void warn(String place, String reason) {
         int n = COUNTS.computeIfAbsent(place, k -> new AtomicInteger()).incrementAndGet();
         if (n <= LINES_PER_PLACE) {
-            String tail = n == LINES_PER_PLACE ? " (further messages from here suppressed)" : "";
-            System.err.println("genre-vamp: " + place + ": " + reason + tail);
+            System.err.println("genre-vamp: " + place + ": " + reason);
             System.err.flush();
         }
     }

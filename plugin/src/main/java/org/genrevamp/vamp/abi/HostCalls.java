@@ -45,12 +45,11 @@ final class HostCalls {
             return null;
         }
     };
-    static final VampCallbacks.OfHandle CLEANUP = handle -> {
-        Instance gone = INSTANCES.remove(Pointer.nativeValue(handle));
-        if (gone == null) {
+    static final VampCallbacks.OfHandle CLEANUP = handle -> unguarded("cleanup", () -> {
+        if (INSTANCES.remove(Pointer.nativeValue(handle)) == null) {
             Diagnostics.warn("HostCalls.cleanup", "unknown plugin handle");
         }
-    };
+    });
     static final VampCallbacks.Initialise INITIALISE = (handle, channels, step, block) ->
             guarded("initialise", handle, 0, in -> in.initialise(channels, step, block) ? 1 : 0);
     static final VampCallbacks.OfHandle RESET = handle -> guarded("reset", handle, null, in -> {
@@ -84,13 +83,14 @@ final class HostCalls {
     static final VampCallbacks.GetOutputDescriptor GET_OUTPUT_DESCRIPTOR = (handle, index) ->
             guarded("getOutputDescriptor", handle, FALLBACK_OUTPUT.pointer(), in -> in.outputDescriptor(index));
     /** Descriptors live until the instance's next call for the same output, or its cleanup. */
-    static final VampCallbacks.Release RELEASE_OUTPUT_DESCRIPTOR = descriptor -> { };
+    static final VampCallbacks.Release RELEASE_OUTPUT_DESCRIPTOR = descriptor ->
+            unguarded("releaseOutputDescriptor", () -> { });
     static final VampCallbacks.Process PROCESS = (handle, buffers, sec, nsec) ->
             guarded("process", handle, FeatureListWriter.EMPTY, in -> in.process(buffers, sec, nsec));
     static final VampCallbacks.GetRemainingFeatures GET_REMAINING_FEATURES = handle ->
             guarded("getRemainingFeatures", handle, FeatureListWriter.EMPTY, Instance::remaining);
     /** Feature memory belongs to the instance and is reused by its next call. */
-    static final VampCallbacks.Release RELEASE_FEATURE_SET = list -> { };
+    static final VampCallbacks.Release RELEASE_FEATURE_SET = list -> unguarded("releaseFeatureSet", () -> { });
 
     static {
         for (Callback c : List.of(INSTANTIATE, CLEANUP, INITIALISE, RESET, GET_PARAMETER, SET_PARAMETER,
@@ -132,6 +132,16 @@ final class HostCalls {
             Diagnostics.warn("HostCalls." + callback, Diagnostics.describe(t)
                     + "; this plugin instance returns empty results from now on");
             return fallback.apply(in);
+        }
+    }
+
+    /** For callbacks without an instance to latch: catch, log, carry on. */
+    private static void unguarded(String callback, Runnable body) {
+        try {
+            FaultInjection.check(callback);
+            body.run();
+        } catch (Throwable t) {
+            Diagnostics.warn("HostCalls." + callback, Diagnostics.describe(t));
         }
     }
 
