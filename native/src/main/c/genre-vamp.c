@@ -188,16 +188,20 @@ static int addJars(const char *path, char ***jars, int n, int *cap)
     return n;
 }
 
-/* genre-vamp/ *.jar (the plugin and JNA: all that start-up needs) first, then genre-vamp/lib/ *.jar. */
-static int listJars(const char *dir, char ***jars)
+/*
+ * genre-vamp/ *.jar (the plugin and JNA: all that start-up needs; *startCount of them), then
+ * genre-vamp/lib/ *.jar. A JVM we start gets only the first kind on its class path and the rest later,
+ * from Java (RuntimeClassPath), so that start-up does not scan them; a JVM someone else started gets all.
+ */
+static int listJars(const char *dir, char ***jars, int *startCount)
 {
     char path[PATH_MAX + 16];
-    int cap = 64, n;
+    int cap = 64;
     *jars = malloc(cap * sizeof **jars);
     snprintf(path, sizeof path, "%s/genre-vamp", dir);
-    n = addJars(path, jars, 0, &cap);
+    *startCount = addJars(path, jars, 0, &cap);
     snprintf(path, sizeof path, "%s/genre-vamp/lib", dir);
-    return addJars(path, jars, n, &cap);
+    return addJars(path, jars, *startCount, &cap);
 }
 
 /* The CDS archive was recorded by the JDK named in genre-vamp.conf; any other JDK would complain of it. */
@@ -212,7 +216,8 @@ static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, c
     CreateVMs create = (CreateVMs)dlsym(libjvm, "JNI_CreateJavaVM");
     JavaVMOption options[MAX_OPTIONS];
     JavaVMInitArgs args;
-    char *owned[8], *archive, *user = getenv("GENRE_VAMP_JAVA_OPTS"), *copy = user ? strdup(user) : NULL, *tok, *save;
+    char *owned[8], *archive, *tok, *save, *user = getenv("GENRE_VAMP_JAVA_OPTS");
+    char *copy = user ? strdup(user) : NULL;
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     long long xmx = 0;
     size_t cpLen = 32;
@@ -232,11 +237,16 @@ static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, c
     options[n++].optionString = "-Djava.awt.headless=true";
     options[n++].optionString = "-Djna.nosys=true";
     options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
-    if (asprintf(&owned[o], "-Djna.boot.library.path=%s/genre-vamp", dir) > 0) options[n++].optionString = owned[o++];
+    if (asprintf(&owned[o], "-Djna.boot.library.path=%s/genre-vamp", dir) > 0)
+        options[n++].optionString = owned[o++];
     if (asprintf(&owned[o], "-Dgenrevamp.home=%s", dir) > 0) options[n++].optionString = owned[o++];
-    if (asprintf(&owned[o], "-XX:ErrorFile=%s/genre-vamp-hs_err_pid%%p.log", tmp) > 0) options[n++].optionString = owned[o++];
+    if (asprintf(&owned[o], "-Dgenrevamp.lib=%s/genre-vamp/lib", dir) > 0) options[n++].optionString = owned[o++];
+    options[n++].optionString = "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED";
+    if (asprintf(&owned[o], "-XX:ErrorFile=%s/genre-vamp-hs_err_pid%%p.log", tmp) > 0)
+        options[n++].optionString = owned[o++];
     if (archiveMatches(dir, libjvmPath) && asprintf(&archive, "%s/genre-vamp/genre-vamp.jsa", dir) > 0) {
-        if (isFile(archive) && asprintf(&owned[o], "-XX:SharedArchiveFile=%s", archive) > 0) options[n++].optionString = owned[o++];
+        if (isFile(archive) && asprintf(&owned[o], "-XX:SharedArchiveFile=%s", archive) > 0)
+            options[n++].optionString = owned[o++];
         free(archive);
     }
     for (tok = copy ? strtok_r(copy, " \t", &save) : NULL; tok; tok = strtok_r(NULL, " \t", &save)) {
@@ -245,7 +255,8 @@ static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, c
     }
     if (!xmx) options[n++].optionString = DEFAULT_XMX;
     for (i = 0; i < n; i++)   /* -Xms above -Xmx makes the JVM exit() */
-        if (!strncmp(options[i].optionString, "-Xms", 4) && parseSize(options[i].optionString + 4) > (xmx ? xmx : DEFAULT_XMX_BYTES)) {
+        if (!strncmp(options[i].optionString, "-Xms", 4)
+            && parseSize(options[i].optionString + 4) > (xmx ? xmx : DEFAULT_XMX_BYTES)) {
             say("ignoring JVM option '%s': above the maximum heap size", options[i].optionString);
             options[i--] = options[--n];
         }
@@ -261,41 +272,44 @@ static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, c
     return created;
 }
 
-/* Loads the Bridge class; in a JVM someone else started, through a loader over our jars. */
+/* Loads the Bridge class; in a JVM someone else started, through a URLClassLoader over all our jars. */
 static jclass loadBridge(JNIEnv *env, char **jars, int jarCount)
 {
-    jclass found = (*env)->FindClass(env, BRIDGE_CLASS), fileClass, urlClass, loaderClass, classClass;
+    jclass found = (*env)->FindClass(env, BRIDGE_CLASS), file, uri, url, loader, klass;
+    jmethodID newFile, toURI, toURL, newLoader, forName;
     jobjectArray urls;
-    jobject loader;
     int i;
     if (found || !jarCount) return found;
     (*env)->ExceptionClear(env);
-    fileClass = (*env)->FindClass(env, "java/io/File");
-    urlClass = (*env)->FindClass(env, "java/net/URL");
-    loaderClass = (*env)->FindClass(env, "java/net/URLClassLoader");
-    classClass = (*env)->FindClass(env, "java/lang/Class");
-    if (!fileClass || !urlClass || !loaderClass || !classClass) return NULL;
-    urls = (*env)->NewObjectArray(env, jarCount, urlClass, NULL);
+    file = (*env)->FindClass(env, "java/io/File");
+    uri = (*env)->FindClass(env, "java/net/URI");
+    url = (*env)->FindClass(env, "java/net/URL");
+    loader = (*env)->FindClass(env, "java/net/URLClassLoader");
+    klass = (*env)->FindClass(env, "java/lang/Class");
+    if (!file || !uri || !url || !loader || !klass) return NULL;
+    newFile = (*env)->GetMethodID(env, file, "<init>", "(Ljava/lang/String;)V");
+    toURI = (*env)->GetMethodID(env, file, "toURI", "()Ljava/net/URI;");
+    toURL = (*env)->GetMethodID(env, uri, "toURL", "()Ljava/net/URL;");
+    newLoader = (*env)->GetMethodID(env, loader, "<init>", "([Ljava/net/URL;)V");
+    forName = (*env)->GetStaticMethodID(env, klass, "forName",
+                                        "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;");
+    urls = (*env)->NewObjectArray(env, jarCount, url, NULL);
     for (i = 0; urls && i < jarCount; i++) {
-        jobject file = (*env)->NewObject(env, fileClass, (*env)->GetMethodID(env, fileClass, "<init>", "(Ljava/lang/String;)V"),
-                                         (*env)->NewStringUTF(env, jars[i]));
-        jobject uri = (*env)->CallObjectMethod(env, file, (*env)->GetMethodID(env, fileClass, "toURI", "()Ljava/net/URI;"));
-        jclass uriClass = (*env)->GetObjectClass(env, uri);
-        jobject url = (*env)->CallObjectMethod(env, uri, (*env)->GetMethodID(env, uriClass, "toURL", "()Ljava/net/URL;"));
-        if ((*env)->ExceptionCheck(env)) return NULL;
-        (*env)->SetObjectArrayElement(env, urls, i, url);
+        jobject f = (*env)->NewObject(env, file, newFile, (*env)->NewStringUTF(env, jars[i]));
+        jobject u = f ? (*env)->CallObjectMethod(env, (*env)->CallObjectMethod(env, f, toURI), toURL) : NULL;
+        if (!u || (*env)->ExceptionCheck(env)) return NULL;
+        (*env)->SetObjectArrayElement(env, urls, i, u);
     }
-    loader = (*env)->NewObject(env, loaderClass, (*env)->GetMethodID(env, loaderClass, "<init>", "([Ljava/net/URL;)V"), urls);
-    if (!loader) return NULL;
-    return (*env)->CallStaticObjectMethod(env, classClass,
-        (*env)->GetStaticMethodID(env, classClass, "forName", "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;"),
-        (*env)->NewStringUTF(env, "org.genrevamp.vamp.abi.Bridge"), JNI_TRUE, loader);
+    if (!urls || !(loader = (*env)->NewObject(env, loader, newLoader, urls))) return NULL;
+    return (*env)->CallStaticObjectMethod(env, klass, forName,
+                                          (*env)->NewStringUTF(env, "org.genrevamp.vamp.abi.Bridge"), JNI_TRUE, loader);
 }
 
 static int attach(JNIEnv **env)
 {
     jint rc = (*vm)->GetEnv(vm, (void **)env, JNI_VERSION_1_8);
-    if (rc == JNI_EDETACHED) return (*vm)->AttachCurrentThreadAsDaemon(vm, (void **)env, NULL) == JNI_OK ? 1 : -1;
+    if (rc == JNI_EDETACHED)
+        return (*vm)->AttachCurrentThreadAsDaemon(vm, (void **)env, NULL) == JNI_OK ? 1 : -1;
     return rc == JNI_OK ? 0 : -1;
 }
 
@@ -313,18 +327,20 @@ static int start(void)
     void *libjvm;
     JNIEnv *env;
     jclass local;
-    int jarCount, attached, found, i;
+    int jarCount, startCount, attached, found, i;
     if (!pluginDir(dir)) { say("cannot locate genre-vamp.so on disk; plugin disabled"); return -1; }
-    jarCount = listJars(dir, &jars);
+    jarCount = listJars(dir, &jars, &startCount);
     vm = existingVM((CreatedVMs)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs"));
     if (!vm && (found = findLibjvm(dir, libjvmPath)) == 0)
         say("no Java found (set GENRE_VAMP_JVM or JAVA_HOME, or put java on PATH); plugin disabled");
     else if (!vm && found > 0) {
-        if (!(libjvm = dlopen(libjvmPath, RTLD_NOW | RTLD_GLOBAL))) say("cannot load %s: %s; plugin disabled", libjvmPath, dlerror());
+        if (!(libjvm = dlopen(libjvmPath, RTLD_NOW | RTLD_GLOBAL)))
+            say("cannot load %s: %s; plugin disabled", libjvmPath, dlerror());
         else if (!dlsym(libjvm, "JNI_CreateJavaVM")) say("%s is not a JVM library; plugin disabled", libjvmPath);
         else if (!(vm = existingVM((CreatedVMs)dlsym(libjvm, "JNI_GetCreatedJavaVMs")))) {
-            if (!jarCount) say("no jars in %s/genre-vamp; plugin disabled", dir);
-            else if (!(vm = createVM(libjvm, libjvmPath, dir, jars, jarCount))) say("the JVM in %s failed to start; plugin disabled", libjvmPath);
+            if (!startCount) say("no jars in %s/genre-vamp; plugin disabled", dir);
+            else if (!(vm = createVM(libjvm, libjvmPath, dir, jars, startCount)))
+                say("the JVM in %s failed to start; plugin disabled", libjvmPath);
         }
     }
     if (vm && (attached = attach(&env)) >= 0) {

@@ -1,7 +1,5 @@
 package org.genrevamp.dsp;
 
-import org.jtransforms.fft.DoubleFFT_1D;
-
 /**
  * Streaming log-mel spectrogram: feed mono blocks of any size, receive each frame as soon as the
  * samples it covers have arrived. The frames equal those of {@link LogMelSpectrogram#compute} before
@@ -13,7 +11,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  *   <li>frame k covers N samples centred on sample {@code p = Math.round(k * hop)} (or starting at p
  *       when not centred); samples outside the signal come from {@link SignalPadding} (numpy.pad
  *       semantics);</li>
- *   <li>periodic Hann window, real FFT (JTransforms, any N), {@code |X|^power};</li>
+ *   <li>periodic Hann window, real FFT ({@link RealFft}: any N), {@code |X|^power};</li>
  *   <li>scaled by {@code (config.fftSize() / N)^power}, so a band-limited signal gives the same values
  *       at any rate (a DFT over the same duration grows linearly with the number of samples);</li>
  *   <li>mel filterbank built in Hz on this FFT's bin grid ({@link MelFilterbank}); bands above r/2
@@ -29,8 +27,11 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * NaN and infinite samples are replaced by 0 and counted. Not thread-safe.
  */
 public final class MelStream {
-    /** Largest FFT this engine accepts (2^24 samples: 6 minutes per frame at 44.1 kHz). */
-    public static final int MAX_FFT_SIZE = 1 << 24;
+    /**
+     * Largest FFT this engine accepts: 2^20 samples (the default 2048-point frame at an 11.3 MHz rate);
+     * a Bluestein FFT of about that length needs ~130 MB of buffers.
+     */
+    public static final int MAX_FFT_SIZE = 1 << 20;
 
     private final MelConfig config;
     private final int fftSize;
@@ -38,7 +39,7 @@ public final class MelStream {
     private final int half;
     private final int frameOffset;
     private final double[] window;
-    private final DoubleFFT_1D fft;
+    private final RealFft fft;
     private final MelFilterbank filterbank;
     private final double spectrumScale;
     private final float[] centresHz;
@@ -79,7 +80,7 @@ public final class MelStream {
         this.half = fftSize / 2;
         this.frameOffset = config.centred() ? -half : 0;
         this.window = HannWindow.periodic(fftSize);
-        this.fft = new DoubleFFT_1D(fftSize);
+        this.fft = new RealFft(fftSize);
         this.filterbank = MelFilterbank.create(config, sampleRate, fftSize);
         this.spectrumScale = Math.pow((double) config.fftSize() / fftSize, config.power());
         double[] centres = filterbank.centresHz();
@@ -151,6 +152,10 @@ public final class MelStream {
         while (length > 0) {
             if (bufferLength == buffer.length) {
                 compact();
+                if (bufferLength == buffer.length) {
+                    // cannot happen: pending samples never exceed fftSize + 2 (see compact)
+                    throw new IllegalStateException("MelStream.push: buffer full at sample " + bufferStart);
+                }
             }
             long received = bufferStart + bufferLength;
             long untilReady = readyAt(nextFrame) - received;
@@ -261,7 +266,7 @@ public final class MelStream {
                 frame[i] = source == SignalPadding.ZERO ? 0.0 : buffer[(int) (source - bufferStart)] * window[i];
             }
         }
-        fft.realForward(frame);
+        fft.forward(frame);
         SpectrumLayout.packedPower(frame, fftSize, spectrum);
         if (config.power() != 2.0) {
             double exponent = config.power() / 2.0;

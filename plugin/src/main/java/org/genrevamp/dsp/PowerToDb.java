@@ -2,6 +2,9 @@ package org.genrevamp.dsp;
 
 /** librosa {@code power_to_db} with {@code ref = 1}: decibels of power values, floored at {@code amin}. */
 public final class PowerToDb {
+    // 10 log10(x) = (10 / ln 10) ln(x): Math.log is an intrinsic about 3x faster than Math.log10
+    private static final double DB_PER_NEPER_POWER = 10.0 / Math.log(10.0);
+
     private PowerToDb() {
     }
 
@@ -14,7 +17,7 @@ public final class PowerToDb {
      */
     public static double toDb(double power, double amin) {
         // written so that NaN also lands on the floor
-        return 10.0 * Math.log10(power > amin ? power : amin);
+        return DB_PER_NEPER_POWER * Math.log(power > amin ? power : amin);
     }
 
     /**

@@ -60,7 +60,8 @@ public final class GenrePlugin extends Plugin {
 
     @Override
     public boolean initialise(int channels, int step, int block) {
-        String problem = channels < 1 || channels > MAX_CHANNELS ? channels + " channels (1-" + MAX_CHANNELS + " supported)"
+        String problem = channels < 1 || channels > MAX_CHANNELS
+                ? channels + " channels (1-" + MAX_CHANNELS + " supported)"
                 : step < 1 || block < 1 ? "step " + step + " and block " + block + " must be >= 1"
                 : step > block ? "step " + step + " larger than block " + block + " (samples would be skipped)"
                 : null;

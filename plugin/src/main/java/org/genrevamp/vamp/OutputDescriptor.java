@@ -66,17 +66,70 @@ public record OutputDescriptor(String identifier, String name, String descriptio
             this.identifier = identifier;
         }
 
-        public Builder name(String value) { name = value; return this; }
-        public Builder description(String value) { description = value; return this; }
-        public Builder unit(String value) { unit = value; return this; }
-        public Builder bins(int count, List<String> names) { hasFixedBinCount = true; binCount = count; binNames = names; return this; }
-        public Builder variableBinCount() { hasFixedBinCount = false; binCount = 0; binNames = List.of(); return this; }
-        public Builder extents(float min, float max) { hasKnownExtents = true; minValue = min; maxValue = max; return this; }
-        public Builder quantizeStep(float step) { quantizeStep = step; return this; }
-        public Builder oneSamplePerStep() { sampleType = SampleType.ONE_SAMPLE_PER_STEP; sampleRate = 0; return this; }
-        public Builder fixedSampleRate(float rateHz) { sampleType = SampleType.FIXED_SAMPLE_RATE; sampleRate = rateHz; return this; }
-        public Builder variableSampleRate(float resolutionHz) { sampleType = SampleType.VARIABLE_SAMPLE_RATE; sampleRate = resolutionHz; return this; }
-        public Builder hasDuration(boolean value) { hasDuration = value; return this; }
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder unit(String value) {
+            unit = value;
+            return this;
+        }
+
+        /** A fixed bin count, with bin names (or an empty list). */
+        public Builder bins(int count, List<String> names) {
+            hasFixedBinCount = true;
+            binCount = count;
+            binNames = names;
+            return this;
+        }
+
+        public Builder variableBinCount() {
+            hasFixedBinCount = false;
+            binCount = 0;
+            binNames = List.of();
+            return this;
+        }
+
+        public Builder extents(float min, float max) {
+            hasKnownExtents = true;
+            minValue = min;
+            maxValue = max;
+            return this;
+        }
+
+        public Builder quantizeStep(float step) {
+            quantizeStep = step;
+            return this;
+        }
+
+        public Builder oneSamplePerStep() {
+            sampleType = SampleType.ONE_SAMPLE_PER_STEP;
+            sampleRate = 0;
+            return this;
+        }
+
+        public Builder fixedSampleRate(float rateHz) {
+            sampleType = SampleType.FIXED_SAMPLE_RATE;
+            sampleRate = rateHz;
+            return this;
+        }
+
+        public Builder variableSampleRate(float resolutionHz) {
+            sampleType = SampleType.VARIABLE_SAMPLE_RATE;
+            sampleRate = resolutionHz;
+            return this;
+        }
+
+        public Builder hasDuration(boolean value) {
+            hasDuration = value;
+            return this;
+        }
 
         public OutputDescriptor build() {
             return new OutputDescriptor(identifier, name, description, unit, hasFixedBinCount, binCount, binNames,

@@ -1,6 +1,5 @@
 package org.genrevamp.dsp;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -22,8 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MelReferenceTest {
     /** Filterbank weights: |java - numpy| <= this times the filter's peak weight (float32 storage is 6e-8). */
     static final double FILTERBANK_RELATIVE_TOLERANCE = 1e-5;
-    /** Log-mel values agree within this many dB ... */
-    static final double LOG_MEL_TOLERANCE_DB = 0.05;
+    /**
+     * Log-mel values agree within this many dB (the brief asked for 0.05). Measured: 0 — both sides compute
+     * in double and round to the same float32 — so this is tight enough to catch a symmetric instead of a
+     * periodic Hann window (up to 0.03 dB on noise), with room for a changed summation order (~1e-5 dB).
+     */
+    static final double LOG_MEL_TOLERANCE_DB = 1e-3;
     /** ... on the bins where the reference is above this level (below it, float rounding of tiny powers dominates). */
     static final double LOG_MEL_COMPARED_ABOVE_DB = -80.0;
 
@@ -84,12 +87,14 @@ class MelReferenceTest {
         assertEquals(shape[0], actual.length, name + ": frames");
         assertEquals(MelStream.frameCount(input.length, config, rate), actual.length, name + ": frameCount");
         int compared = 0;
+        double worst = 0;
         for (int t = 0; t < shape[0]; t++) {
             assertEquals(shape[1], actual[t].length, name + ": bands");
             for (int b = 0; b < shape[1]; b++) {
                 float ref = expected[t * shape[1] + b];
                 if (ref > LOG_MEL_COMPARED_ABOVE_DB) {
                     compared++;
+                    worst = Math.max(worst, Math.abs(actual[t][b] - ref));
                     if (Math.abs(actual[t][b] - ref) > LOG_MEL_TOLERANCE_DB) {
                         fail(name + ": frame " + t + " band " + b + ": java " + actual[t][b] + " dB, numpy " + ref + " dB");
                     }
@@ -97,6 +102,7 @@ class MelReferenceTest {
             }
         }
         assertTrue(compared > 0, name + ": no bin above " + LOG_MEL_COMPARED_ABOVE_DB + " dB to compare");
+        System.err.printf("MelReferenceTest %s: max |java - numpy| = %.2e dB over %d bins%n", name, worst, compared);
     }
 
     private static float[] input(JsonNode source, double rate) throws IOException {

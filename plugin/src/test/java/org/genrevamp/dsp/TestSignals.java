@@ -13,13 +13,13 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
-/** Signals for the DSP tests: seeded noise, sines, and 16-bit PCM wav files read with Java Sound. */
-final class TestSignals {
+/** Signals for the DSP tests and benchmark: seeded noise, sines, 16-bit PCM wav files read with Java Sound. */
+public final class TestSignals {
     private TestSignals() {
     }
 
     /** Gaussian noise with standard deviation {@code sigma}, from a fixed seed. */
-    static float[] noise(int n, double sigma, long seed) {
+    public static float[] noise(int n, double sigma, long seed) {
         Random random = new Random(seed);
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
@@ -29,7 +29,7 @@ final class TestSignals {
     }
 
     /** {@code (float) (amp * sin(2 pi f i / sr))}: the operation order of make_reference.py. */
-    static float[] sine(double freq, double amp, int n, double sampleRate) {
+    public static float[] sine(double freq, double amp, int n, double sampleRate) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
             x[i] = (float) (amp * Math.sin(2 * Math.PI * freq * i / sampleRate));
@@ -38,10 +38,10 @@ final class TestSignals {
     }
 
     /** Mono 16-bit PCM wav as samples / 32768 (the soundfile convention), and its rate. */
-    record Wav(float[] samples, double sampleRate) {
+    public record Wav(float[] samples, double sampleRate) {
     }
 
-    static Wav readPcm16Mono(Path file) throws IOException {
+    public static Wav readPcm16Mono(Path file) throws IOException {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
             AudioFormat f = in.getFormat();
             if (f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || f.getSampleSizeInBits() != 16

@@ -138,7 +138,8 @@ class GenrePluginTest {
         double seconds = rate > 200000 ? 0.3 : 12.0 * Math.min(1, 8000 / rate) + 0.5;
         List<Feature> features = run(new GenrePlugin(rate), seconds, 1, 1024, 1024, sine(rate, rate / 8));
         assertEquals(MelStream.frameCount(paddedLength(seconds, rate, 1024), MEL, rate), features.size(), "at " + rate);
-        assertEquals(seconds * rate / MEL.hopAt(rate), features.size(), 1 + 1024 / MEL.hopAt(rate), "frames ~ duration");
+        assertEquals(seconds * rate / MEL.hopAt(rate), features.size(), 1 + 1024 / MEL.hopAt(rate),
+                "frames ~ duration");
         features.forEach(f -> assertAllFinite(f.values()));
     }
 

@@ -19,6 +19,7 @@ class ListingLoadsNoEngineTest {
 
     private static final List<String> ENGINE_CLASSES = List.of(
             "org.genrevamp.dsp.MelStream",
+            "org.genrevamp.dsp.RealFft",
             "org.jtransforms.fft.DoubleFFT_1D",
             "org.nd4j.linalg.factory.Nd4j",
             "org.deeplearning4j.nn.multilayer.MultiLayerNetwork",

@@ -36,7 +36,8 @@ record HostRun(int exitCode, String stdout, String stderr) {
             Path out = Files.createTempFile("genre-vamp-host", ".out");
             Path err = Files.createTempFile("genre-vamp-host", ".err");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().put("VAMP_PATH", VAMP_DIR.toString());
                 builder.environment().remove("GENRE_VAMP_TEST_THROW");
                 builder.environment().remove("GENRE_VAMP_JAVA_OPTS");

@@ -20,6 +20,14 @@ public final class Bridge {
     record Entry(PluginFactory factory, int vampApiVersion, NativePluginDescriptor descriptor) {
     }
 
+    static {
+        // In a JVM genre-vamp.so started (it sets genrevamp.home), stdout is the host's: results go
+        // there. Java code that prints (libraries do) is sent to stderr instead.
+        if (System.getProperty("genrevamp.home") != null) {
+            System.setOut(System.err);
+        }
+    }
+
     private static final Map<Long, Entry> BY_ADDRESS = new HashMap<>();
     private static final Map<List<Integer>, Entry> BY_VERSION_AND_INDEX = new HashMap<>();
 

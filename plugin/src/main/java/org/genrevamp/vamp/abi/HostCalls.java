@@ -35,6 +35,7 @@ final class HostCalls {
     static final VampCallbacks.Instantiate INSTANTIATE = (descriptor, rate) -> {
         try {
             prepareThread();
+            RuntimeClassPath.complete();
             FaultInjection.check("instantiate");
             Bridge.Entry entry = Bridge.entryAt(Pointer.nativeValue(descriptor));
             long handle = NEXT_HANDLE.getAndIncrement();

@@ -38,7 +38,8 @@ class AbiLayoutTest {
 
     @BeforeAll
     static void askTheCompiler(@TempDir Path dir) throws IOException, InterruptedException {
-        StringBuilder c = new StringBuilder("#include <stddef.h>\n#include <stdio.h>\n#include <vamp/vamp.h>\nint main(void) {\n");
+        StringBuilder c = new StringBuilder(
+                "#include <stddef.h>\n#include <stdio.h>\n#include <vamp/vamp.h>\nint main(void) {\n");
         for (Map.Entry<String, VampStructs.Layout> e : MIRRORS.entrySet()) {
             c.append("  printf(\"").append(e.getKey()).append(" %zu\\n\", sizeof(").append(e.getKey()).append("));\n");
             for (String field : fields(e.getValue())) {
@@ -86,7 +87,8 @@ class AbiLayoutTest {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
-        assertEquals(0, p.exitValue(), String.join(" ", command) + " failed (vamp-plugin-sdk and gcc installed?):\n" + out);
+        assertEquals(0, p.exitValue(),
+                String.join(" ", command) + " failed (vamp-plugin-sdk and gcc installed?):\n" + out);
         return out;
     }
 }

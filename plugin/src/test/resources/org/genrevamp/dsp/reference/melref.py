@@ -84,9 +84,13 @@ def power_spectrogram(y, sr, cfg):
         pad = n_fft // 2
         # librosa's symmetric padding; the last centre is <= n, so its frame ends within it
         y = np.pad(y, (pad, pad), mode=mode)
-    starts = [round_half_up(k * hop) for k in range(frames)]
     window = scipy.signal.get_window("hann", n_fft, fftbins=True)
-    stack = np.stack([y[s:s + n_fft] for s in starts]) * window[None, :]
+    if float(hop).is_integer():
+        # librosa.util.frame: a strided view, no copy
+        stack = np.lib.stride_tricks.sliding_window_view(y, n_fft)[::int(hop)][:frames] * window[None, :]
+    else:
+        starts = [round_half_up(k * hop) for k in range(frames)]
+        stack = np.stack([y[s:s + n_fft] for s in starts]) * window[None, :]
     spec = np.abs(np.fft.rfft(stack, axis=1)) ** cfg["power"]
     return spec * (cfg["fftSize"] / n_fft) ** cfg["power"], n_fft
 

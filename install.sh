@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the built Vamp plugin (target/vamp, made by `mvn -B verify`) where hosts look for it.
+# Usage: ./install.sh [VAMP_DIR]   (default: ~/vamp, on every host's default Vamp path)
+set -euo pipefail
+
+# Copies target/vamp into $1, names the JDK the build used in genre-vamp.conf, and records the
+# class-data-sharing archive for the installed paths (the archive is only valid where it was made).
+install_plugin() {
+    local dest=$1
+    local here src java_home
+    here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+    src="$here/target/vamp"
+    if [ ! -f "$src/genre-vamp.so" ]; then
+        echo "install.sh: $src/genre-vamp.so missing: build first with 'mvn -B verify'" >&2
+        return 1
+    fi
+    java_home=$(sed -n 's/^jvm=//p' "$src/genre-vamp.conf")
+    if [ ! -f "$java_home/lib/server/libjvm.so" ]; then
+        echo "install.sh: the JDK the build used ($java_home) is gone: rebuild" >&2
+        return 1
+    fi
+    mkdir -p "$dest"
+    rm -rf "$dest/genre-vamp"
+    cp -R "$src/genre-vamp" "$dest/"
+    cp "$src/genre-vamp.so" "$src/genre-vamp.cat" "$src/genre-vamp.n3" "$dest/"
+    printf '# JDK that genre-vamp.so starts (written by install.sh)\njvm=%s\n' "$java_home" > "$dest/genre-vamp.conf"
+    bash "$dest/genre-vamp/make-cds-archive.sh" "$dest" "$java_home"
+    echo "installed genre-vamp into $dest (Java: $java_home)"
+}
+
+install_plugin "${1:-$HOME/vamp}"
