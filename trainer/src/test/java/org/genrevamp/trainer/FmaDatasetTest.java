@@ -40,6 +40,27 @@ class FmaDatasetTest {
     }
 
     @Test
+    void prepareDecodesTheFixtureMp3sAndListsEverySkippedFile() throws Exception {
+        FmaFixture.write(tmp, true);
+        Path cacheDir = tmp.resolve("cache");
+        assertEquals(0, GenreTrainer.commandLine().execute("prepare", "--fma-metadata",
+                tmp.resolve("fma_metadata").toString(), "--fma-audio", tmp.resolve("fma_small").toString(),
+                "--cache", cacheDir.toString(), "--mels", "32"));
+        SpectrogramCache cache = SpectrogramCache.open(cacheDir);
+        Map<String, SpectrogramCache.Entry> byTrack = cache.entries().stream()
+                .collect(Collectors.toMap(SpectrogramCache.Entry::trackId, e -> e));
+        assertEquals(Set.of("fma.2", "fma.5", "fma.10", "fma.46"), byTrack.keySet());
+        assertEquals(List.of("Rock", "Punk"), byTrack.get("fma.46").genres());
+        assertEquals("test", byTrack.get("fma.5").officialSplit());
+        // 2.5 s at hop 512 / 22.05 kHz, centred: 1 + floor(55125 / 512) = 108 frames (mp3 padding may add a few)
+        assertTrue(byTrack.get("fma.2").frames() >= 108 && byTrack.get("fma.2").frames() < 115,
+                "frames " + byTrack.get("fma.2").frames());
+        Set<String> skipped = cache.header().skipped().stream()
+                .map(s -> Path.of(s.file()).getFileName().toString()).collect(Collectors.toSet());
+        assertEquals(Set.of("000020.mp3", "000026.mp3", "000030.mp3", "000048.mp3"), skipped);
+    }
+
+    @Test
     void subsetAndGenreFiltersApply() throws Exception {
         FmaFixture.write(tmp, false);
         Path meta = tmp.resolve("fma_metadata");
