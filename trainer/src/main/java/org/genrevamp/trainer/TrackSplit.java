@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Assigns whole tracks (songs) to train/validation/test, so that no song is on two sides.
  *
  * <p>The random split is stratified by genre: within each genre the tracks are shuffled with the
- * seed and cut by the fractions, so each side gets every genre in proportion. The cut happens on
+ * seed and cut by the fractions, so each side gets every genre in proportion; a genre's cut depends
+ * only on the seed and its own tracks. The cut happens on
  * tracks before any window is made: windows of one song never leak across sides.
  */
 public final class TrackSplit {
@@ -39,10 +40,12 @@ public final class TrackSplit {
         }
         Map<String, List<String>> byGenre = new TreeMap<>();
         new TreeMap<>(tracks).forEach((track, genre) -> byGenre.computeIfAbsent(genre, g -> new ArrayList<>()).add(track));
-        Random random = new Random(seed);
         Map<String, SplitPart> parts = new HashMap<>();
-        for (List<String> ids : byGenre.values()) {
-            Collections.shuffle(ids, random);
+        for (Map.Entry<String, List<String>> genre : byGenre.entrySet()) {
+            List<String> ids = genre.getValue();
+            // one generator per genre: a genre's split does not depend on which other genres are present,
+            // so a model trained on a genre subset is tested on the same tracks of those genres
+            Collections.shuffle(ids, new Random(seed * 1_000_003L + genre.getKey().hashCode()));
             int test = share(ids.size(), testFraction, ids.size() - 1);
             int validation = share(ids.size(), validationFraction, ids.size() - test - 1);
             for (int i = 0; i < ids.size(); i++) {

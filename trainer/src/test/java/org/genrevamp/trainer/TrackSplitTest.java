@@ -72,6 +72,20 @@ class TrackSplitTest {
     }
 
     @Test
+    void aGenresSplitDoesNotDependOnTheOtherGenres() {
+        Map<String, String> two = new HashMap<>();
+        for (int t = 0; t < 40; t++) {
+            two.put("rock." + t, "rock");
+            two.put("jazz." + t, "jazz");
+        }
+        Map<String, String> rockOnly = new HashMap<>(two);
+        rockOnly.values().removeIf("jazz"::equals);
+        List<String> rockTestOfTwo = TrackSplit.stratified(two, 0.15, 0.15, 9).tracks(SplitPart.TEST).stream()
+                .filter(t -> t.startsWith("rock")).toList();
+        assertEquals(rockTestOfTwo, TrackSplit.stratified(rockOnly, 0.15, 0.15, 9).tracks(SplitPart.TEST));
+    }
+
+    @Test
     void officialSplitIsTakenFromTheFiles() {
         List<LabelledFile> files = List.of(
                 new LabelledFile(Path.of("1.mp3"), "fma.1", "Rock", List.of("Rock"), "training"),
