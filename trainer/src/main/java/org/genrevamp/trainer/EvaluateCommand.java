@@ -3,6 +3,7 @@ package org.genrevamp.trainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Option;
  * into consecutive non-overlapping windows; a track's prediction is the mean of its windows.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Scores a model bundle on a folder-per-genre directory (folder names = the bundle's genres;",
-                "other folders are ignored). Prints window- and track-level top-1, top-3, macro-F1 and the",
-                "confusion matrix, and writes them to --json. Deterministic: no seed."})
+        description = {"Scores a model bundle on a folder-per-genre directory of audio.",
+                "Folder names are the bundle's genres; other folders are ignored. Prints window- and track-level",
+                "top-1, top-3, macro-F1 and the confusion matrix, and writes them to --json. Deterministic: no seed."})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model bundle (.zip), or the name of a bundled model")
     String model;
@@ -72,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     int to = Math.min(starts.size(), from + batch);
                     float[][][] windows = new float[to - from][][];
                     for (int i = from; i < to; i++) {
-                        windows[i - from] = java.util.Arrays.copyOfRange(frames, starts.get(i), starts.get(i) + window);
+                        windows[i - from] = Arrays.copyOfRange(frames, starts.get(i), starts.get(i) + window);
                     }
                     float[][] probabilities = bundle.predict(windows);
                     for (float[] p : probabilities) {

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code export}: copies a finished run's bundle (checked by loading it) and report to where they ship. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Copies RUN/model.zip to --bundle (after loading it to check it) and RUN/report/* to",
-                "--report-dir, e.g. plugin/src/main/resources/models/default.zip and docs/models/<name>/.",
-                "Deterministic: no seed."})
+        description = {"Copies a trained run's bundle and report to where they ship.",
+                "RUN/model.zip goes to --bundle (after loading it to check it), RUN/report/* to --report-dir,",
+                "e.g. plugin/src/main/resources/models/default.zip and docs/models/<name>/. Deterministic: no seed."})
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, description = "run directory written by train")
     Path run;

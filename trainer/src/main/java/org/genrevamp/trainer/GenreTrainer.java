@@ -1,7 +1,7 @@
 package org.genrevamp.trainer;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code genre-trainer}: datasets -> spectrogram cache -> trained network -> model bundle.

@@ -13,8 +13,11 @@ import picocli.CommandLine.Option;
 
 /** {@code prepare}: dataset -> spectrogram cache (reused when config and file list are unchanged). */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
-        description = {"Scans a dataset, decodes every file and writes its log-mel frames into a cache directory.",
-                "Unreadable files are skipped and listed. An up-to-date cache is reused; a stale one is rebuilt."})
+        description = {"Decodes a dataset into a log-mel spectrogram cache.",
+                "Scans a folder-per-genre or FMA dataset, computes every file's frames with the plugin's own",
+                "LogMelSpectrogram (no top_db) and writes them into one memory-mapped file. Unreadable files are",
+                "skipped and listed. An up-to-date cache is reused; one of another config or file list is rebuilt.",
+                "Deterministic: no seed."})
 final class PrepareCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;

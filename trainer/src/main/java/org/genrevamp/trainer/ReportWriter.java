@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -107,18 +109,18 @@ public final class ReportWriter {
     }
 
     private static void curves(Path file, String title, String yTitle, List<EpochRecord> history,
-                               java.util.function.ToDoubleFunction<EpochRecord> train,
-                               java.util.function.ToDoubleFunction<EpochRecord> validation,
-                               java.util.function.ToDoubleFunction<EpochRecord> fit) throws IOException {
+                               ToDoubleFunction<EpochRecord> train,
+                               ToDoubleFunction<EpochRecord> validation,
+                               ToDoubleFunction<EpochRecord> fit) throws IOException {
         XYChart chart = new XYChartBuilder().width(640).height(400).title(title).xAxisTitle("epoch")
                 .yAxisTitle(yTitle).build();
         List<Integer> epochs = new ArrayList<>();
         history.forEach(e -> epochs.add(e.epoch()));
-        chart.addSeries("train (inference mode)", epochs, history.stream().map(e -> train.applyAsDouble(e)).toList());
-        chart.addSeries("validation", epochs, history.stream().map(e -> validation.applyAsDouble(e)).toList());
+        chart.addSeries("train (inference mode)", epochs, history.stream().map(train::applyAsDouble).toList());
+        chart.addSeries("validation", epochs, history.stream().map(validation::applyAsDouble).toList());
         if (fit != null) {
             chart.addSeries("train (while fitting, dropout on)", epochs,
-                    history.stream().map(e -> fit.applyAsDouble(e)).toList());
+                    history.stream().map(fit::applyAsDouble).toList());
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
@@ -136,7 +138,7 @@ public final class ReportWriter {
             }
         }
         List<String> yLabels = new ArrayList<>(m.labels());
-        java.util.Collections.reverse(yLabels);
+        Collections.reverse(yLabels);
         chart.addSeries("count", m.labels(), yLabels, cells);
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.genrevamp.dsp.MelConfig;
@@ -43,10 +44,10 @@ final class RunFinisher {
         dataFacts.put("skippedWhilePreparing", data.cache().header().skipped().size());
         dataFacts.put("shorterThanOneWindow", data.tooShort());
         dataFacts.put("split", settings.officialSplit() ? "official (dataset's split column)"
-                : String.format(java.util.Locale.ROOT, "random by track, stratified by genre, seed %d, validation %.2f,"
+                : String.format(Locale.ROOT, "random by track, stratified by genre, seed %d, validation %.2f,"
                 + " test %.2f", settings.options().seed(), settings.validationFraction(), settings.testFraction()));
         for (SplitPart part : SplitPart.values()) {
-            String side = part.name().toLowerCase(java.util.Locale.ROOT);
+            String side = part.name().toLowerCase(Locale.ROOT);
             dataFacts.put(side + "Tracks", data.trackCount(part));
             dataFacts.put(side + "Files", data.entries(part).size());
             dataFacts.put(side + "Windows", WindowPlan.tiles(entries, data.entries(part), data.windowFrames()).size());

@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 
 /** {@code train}: cache -> checkpoints -> best network scored on the test split -> bundle + report. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains a network on a prepared cache with a seeded track-disjoint split, early stopping on",
-                "validation loss and a checkpoint every epoch; then scores the test split and writes",
-                "OUT/model.zip (bundle with model card) and OUT/report/ (report.md, PNG curves, report.json)."})
+        description = {"Trains a network on a prepared cache and writes its bundle and report.",
+                "Seeded track-disjoint split stratified by genre, early stopping on validation loss, a checkpoint",
+                "every epoch (--resume continues an interrupted run). Then scores the test split and writes",
+                "OUT/model.zip (bundle with model card) and OUT/report/ (report.md, PNG curves, report.json).",
+                "Files shorter than one window are left out (counted in the report)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cache", description = "cache directory from prepare (default: ${DEFAULT-VALUE})")
     Path cache = Path.of("genre-cache");

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -88,7 +91,7 @@ public final class Trainer {
             Path tmp = checkpoints.resolve(STATE + ".tmp");
             JSON.writeValue(tmp.toFile(), state);
             Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Log.info(String.format(java.util.Locale.ROOT,
+            Log.info(String.format(Locale.ROOT,
                     "epoch %d: fit loss %.4f | train loss %.4f top-1 %.3f | validation loss %.4f top-1 %.3f | %.1f s,"
                             + " %.1f windows/s%s", epoch, record.fitLoss(), record.trainLoss(), record.trainTop1(),
                     record.validationLoss(), record.validationTop1(), record.seconds(), record.examplesPerSecond(),
@@ -136,9 +139,9 @@ public final class Trainer {
 
     /** Up to {@code trainSample} tiled training windows, chosen once with the seed. */
     private List<WindowPlan.Window> trainingSample() {
-        List<WindowPlan.Window> all = new java.util.ArrayList<>(WindowPlan.tiles(data.cache().entries(),
+        List<WindowPlan.Window> all = new ArrayList<>(WindowPlan.tiles(data.cache().entries(),
                 data.entries(SplitPart.TRAIN), data.windowFrames()));
-        java.util.Collections.shuffle(all, new Random(settings.options().seed()));
+        Collections.shuffle(all, new Random(settings.options().seed()));
         return List.copyOf(all.subList(0, Math.min(all.size(), settings.trainSample())));
     }
 

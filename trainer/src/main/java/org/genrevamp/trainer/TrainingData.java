@@ -1,5 +1,6 @@
 package org.genrevamp.trainer;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class TrainingData {
                 shortFiles++;
                 continue;
             }
-            usable.add(new LabelledFile(java.nio.file.Path.of(e.file()), e.trackId(), e.genre(), e.genres(),
+            usable.add(new LabelledFile(Path.of(e.file()), e.trackId(), e.genre(), e.genres(),
                     e.officialSplit()));
             usableEntries.add(i);
             present.add(e.genre());
