@@ -127,7 +127,8 @@ public final class ReportWriter {
 
     private static void confusion(Path file, String title, Metrics m) throws IOException {
         int k = m.labels().size();
-        HeatMapChart chart = new HeatMapChartBuilder().width(120 + 60 * k).height(100 + 45 * k).title(title).build();
+        HeatMapChart chart = new HeatMapChartBuilder().width(160 + 80 * k).height(120 + 45 * k).title(title)
+                .xAxisTitle("predicted").yAxisTitle("true").build();
         chart.getStyler().setShowValue(true);
         chart.getStyler().setPlotContentSize(1.0);
         List<Number[]> cells = new ArrayList<>();

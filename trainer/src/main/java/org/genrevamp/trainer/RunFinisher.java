@@ -22,6 +22,11 @@ final class RunFinisher {
     private RunFinisher() {
     }
 
+    /** Two decimals are plenty for timings and memory in a report. */
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
     static RunSummary finish(String name, TrainingData data, TrainSettings settings, TrainingState state,
                              ComputationGraph best, Map<String, List<String>> subsets, Path runDir,
                              double seconds) throws IOException {
@@ -60,11 +65,12 @@ final class RunFinisher {
         training.put("patience", settings.patience());
         training.put("bestEpoch", state.bestEpoch());
         training.put("stoppedEarly", state.stoppedEarly());
-        training.put("secondsPerEpoch", state.history().stream().mapToDouble(EpochRecord::seconds).average().orElse(0));
-        training.put("windowsPerSecond", state.history().stream().mapToDouble(EpochRecord::examplesPerSecond)
-                .average().orElse(0));
-        training.put("wallSecondsThisSession", seconds);
-        training.put("peakRssMiB", PeakMemory.peakRssMiB());
+        training.put("secondsPerEpoch",
+                round(state.history().stream().mapToDouble(EpochRecord::seconds).average().orElse(0)));
+        training.put("windowsPerSecond", round(state.history().stream().mapToDouble(EpochRecord::examplesPerSecond)
+                .average().orElse(0)));
+        training.put("wallSecondsThisSession", round(seconds));
+        training.put("peakRssMiB", round(PeakMemory.peakRssMiB()));
         training.put("ompNumThreads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         RunSummary summary = new RunSummary(name, settings.architecture().id(), best.numParams(), data.labels(),
                 data.windowFrames() * config.hopSeconds(), data.windowFrames(), config, dataFacts, training,
