@@ -15,7 +15,7 @@ class ArchitecturesTest {
     private static final double SOFTMAX_SUM_TOLERANCE = 1e-5;
 
     @ParameterizedTest
-    @EnumSource(value = Architecture.class, names = "PARALLEL", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(Architecture.class)
     void predictsOneProbabilityRowPerWindow(Architecture architecture) {
         ModelBundle bundle = TinyModels.bundle(architecture);
         float[][] p = bundle.predict(TinyModels.windows(5, TinyModels.FRAMES, 1));
@@ -33,7 +33,7 @@ class ArchitecturesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Architecture.class, names = "PARALLEL", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(Architecture.class)
     void sameSeedGivesSameWeightsAndOtherSeedDoesNot(Architecture architecture) {
         ComputationGraph a = Architectures.build(architecture, TinyModels.FRAMES, TinyModels.BANDS, 3, TrainingOptions.defaults());
         ComputationGraph b = Architectures.build(architecture, TinyModels.FRAMES, TinyModels.BANDS, 3, TrainingOptions.defaults());
@@ -44,7 +44,7 @@ class ArchitecturesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Architecture.class, names = "PARALLEL", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(Architecture.class)
     void refusesWindowsShorterThanThePoolingStack(Architecture architecture) {
         int tooShort = Architectures.minimumFrames(architecture) - 1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,33 @@
+package org.genrevamp.model;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Base of this package's SameDiff layer configurations: identical to DL4J's {@link SameDiffLayer}
+ * except that {@link #instantiate} creates the {@link GainCorrectedSameDiffLayer} runtime, whose
+ * gradients are right.
+ */
+public abstract class CorrectedSameDiffLayer extends SameDiffLayer {
+
+    protected CorrectedSameDiffLayer() {
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        GainCorrectedSameDiffLayer layer = new GainCorrectedSameDiffLayer(conf, networkDataType);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
+    }
+}
