@@ -22,7 +22,13 @@ public abstract class CorrectedSameDiffLayer extends SameDiffLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        GainCorrectedSameDiffLayer layer = new GainCorrectedSameDiffLayer(conf, networkDataType);
+        return initialise(new GainCorrectedSameDiffLayer(conf, networkDataType), conf, layerIndex, layerParamsView,
+                initializeParams);
+    }
+
+    /** What DL4J's stock {@code instantiate} does to its runtime layer, applied to ours. */
+    protected Layer initialise(GainCorrectedSameDiffLayer layer, NeuralNetConfiguration conf, int layerIndex,
+                               INDArray layerParamsView, boolean initializeParams) {
         layer.setIndex(layerIndex);
         layer.setParamsViewArray(layerParamsView);
         Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);

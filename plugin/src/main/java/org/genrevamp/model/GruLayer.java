@@ -1,15 +1,20 @@
 package org.genrevamp.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.weights.WeightInitXavier;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -19,10 +24,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>
  *   r = sigmoid(x Wr + h Ur + br)            reset gate
  *   u = sigmoid(x Wu + h Uu + bu)            update gate
- *   c = tanh(x Wc + (r * h) Uc + bc)         candidate
+ *   c = tanh(x Wc + r * (h Uc) + bc)         candidate ("reset after", as cuDNN and Keras reset_after=True)
  *   h = u * h + (1 - u) * c
  * </pre>
- * the convention of ND4J's fused {@code gru} op. Each gate has its own weights because strided slices
+ * which is what ND4J's fused {@code gru} op computes, so inference can use it (see {@link GruRuntimeLayer}). Each gate has its own weights because strided slices
  * of a concatenated matrix and {@code tensorMmul} have broken backward ops in ND4J 1.0.0-M2.1, and
  * parameter names have no {@code _} (DL4J splits flattened names at underscores). The window length T
  * is fixed when the layer first runs; masks are not supported. Gradients are made exact by
@@ -32,8 +37,8 @@ public class GruLayer extends CorrectedSameDiffLayer {
 
     static final String[] GATES = {"r", "u", "c"};
 
-    private long nIn;
-    private long nOut;
+    private long inputSize;
+    private long units;
     private boolean returnSequences;
 
     /** For JSON deserialisation. */
@@ -49,21 +54,45 @@ public class GruLayer extends CorrectedSameDiffLayer {
         if (nOut < 1 || nIn < 0) {
             throw new IllegalArgumentException("GruLayer: need nOut >= 1 and nIn >= 0, got nIn=" + nIn + " nOut=" + nOut);
         }
-        this.nIn = nIn;
-        this.nOut = nOut;
+        this.inputSize = nIn;
+        this.units = nOut;
         this.returnSequences = returnSequences;
     }
 
-    public long getNIn() {
-        return nIn;
+    // DL4J serialises layer configurations through bean getters and setters: keep both
+
+    /** Input features per step. */
+    public long getInputSize() {
+        return inputSize;
     }
 
-    public long getNOut() {
-        return nOut;
+    public void setInputSize(long inputSize) {
+        this.inputSize = inputSize;
     }
 
+    /** Hidden units. */
+    public long getUnits() {
+        return units;
+    }
+
+    public void setUnits(long units) {
+        this.units = units;
+    }
+
+    /** Whether the output is every step's state ({@code [n][units][T]}) rather than the last ({@code [n][units]}). */
     public boolean isReturnSequences() {
         return returnSequences;
+    }
+
+    public void setReturnSequences(boolean returnSequences) {
+        this.returnSequences = returnSequences;
+    }
+
+    /** Trains unrolled, infers with the fused op: see {@link GruRuntimeLayer}. */
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        return initialise(new GruRuntimeLayer(conf, networkDataType), conf, layerIndex, layerParamsView, initializeParams);
     }
 
     @Override
@@ -85,7 +114,7 @@ public class GruLayer extends CorrectedSameDiffLayer {
             SDVariable x = xs[t];
             SDVariable r = sd.nn.sigmoid(x.mmul(p.get("Wr")).add(h.mmul(p.get("Ur"))).add(p.get("br")));
             SDVariable u = sd.nn.sigmoid(x.mmul(p.get("Wu")).add(h.mmul(p.get("Uu"))).add(p.get("bu")));
-            SDVariable c = sd.math.tanh(x.mmul(p.get("Wc")).add(r.mul(h).mmul(p.get("Uc"))).add(p.get("bc")));
+            SDVariable c = sd.math.tanh(x.mmul(p.get("Wc")).add(r.mul(h.mmul(p.get("Uc")))).add(p.get("bc")));
             h = u.mul(h).add(u.rsub(1.0).mul(c));
             states.add(h);
         }
@@ -95,9 +124,9 @@ public class GruLayer extends CorrectedSameDiffLayer {
     @Override
     public void defineParameters(SDLayerParams params) {
         for (String gate : GATES) {
-            params.addWeightParam("W" + gate, nIn, nOut);
-            params.addWeightParam("U" + gate, nOut, nOut);
-            params.addBiasParam("b" + gate, 1, nOut);
+            params.addWeightParam("W" + gate, inputSize, units);
+            params.addWeightParam("U" + gate, units, units);
+            params.addBiasParam("b" + gate, 1, units);
         }
     }
 
@@ -107,9 +136,9 @@ public class GruLayer extends CorrectedSameDiffLayer {
         WeightInitXavier xavier = new WeightInitXavier();
         for (String gate : GATES) {
             INDArray w = params.get("W" + gate);
-            xavier.init(nIn, nOut, w.shape(), 'c', w);
+            xavier.init(inputSize, units, w.shape(), 'c', w);
             INDArray u = params.get("U" + gate);
-            xavier.init(nOut, nOut, u.shape(), 'c', u);
+            xavier.init(units, units, u.shape(), 'c', u);
             params.get("b" + gate).assign(0);
         }
     }
@@ -117,10 +146,10 @@ public class GruLayer extends CorrectedSameDiffLayer {
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         if (!returnSequences) {
-            return InputType.feedForward(nOut);
+            return InputType.feedForward(units);
         }
         long length = inputType instanceof InputType.InputTypeRecurrent rec ? rec.getTimeSeriesLength() : -1;
-        return InputType.recurrent(nOut, length);
+        return InputType.recurrent(units, length);
     }
 
     @Override
@@ -128,8 +157,8 @@ public class GruLayer extends CorrectedSameDiffLayer {
         if (!(inputType instanceof InputType.InputTypeRecurrent rec)) {
             throw new IllegalArgumentException("GruLayer: needs recurrent (NCW) input, got " + inputType);
         }
-        if (nIn <= 0 || override) {
-            nIn = rec.getSize();
+        if (inputSize <= 0 || override) {
+            inputSize = rec.getSize();
         }
     }
 

@@ -35,7 +35,8 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * The unrolled GRU: forward pass against a plain-Java reference of the documented equations,
+ * The GRU: both forward paths (unrolled for training, fused for inference) against a plain-Java
+ * reference of the documented equations (reset applied after the recurrent product),
  * gradients against finite differences (DL4J's GradientCheckUtil, double precision), save/load.
  */
 class GruLayerTest {
@@ -67,11 +68,22 @@ class GruLayerTest {
         Nd4j.setDefaultDataTypes(savedDefault, savedDefault);
     }
 
+    /** Inference path: ND4J's fused gru op. */
     @Test
-    void forwardPassMatchesTheGruEquations() {
+    void inferenceForwardPassMatchesTheGruEquations() {
+        assertMatchesReference(false);
+    }
+
+    /** Training path: the unrolled SameDiff graph whose gradients the checks below prove. */
+    @Test
+    void trainingForwardPassMatchesTheGruEquations() {
+        assertMatchesReference(true);
+    }
+
+    private static void assertMatchesReference(boolean training) {
         ComputationGraph net = graph(false, false, false);
         INDArray x = input();
-        INDArray h = net.feedForward(new INDArray[] {x}, false).get("gru");
+        INDArray h = net.feedForward(new INDArray[] {x}, training).get("gru");
         Map<String, INDArray> p = net.getLayer("gru").paramTable();
         double[][] expected = referenceGru(x, p);
         for (int i = 0; i < N; i++) {
@@ -185,16 +197,12 @@ class GruLayerTest {
                 for (int k = 0; k < IN; k++) {
                     xt[k] = x.getDouble(i, k, t);
                 }
-                double[] r = gate(xt, h, p, "r", false);
-                double[] u = gate(xt, h, p, "u", false);
-                double[] rh = new double[UNITS];
-                for (int j = 0; j < UNITS; j++) {
-                    rh[j] = r[j] * h[j];
-                }
-                double[] c = gate(xt, rh, p, "c", true);
+                double[] r = sigmoid(affine(xt, h, p, "r", null));
+                double[] u = sigmoid(affine(xt, h, p, "u", null));
+                double[] c = affine(xt, h, p, "c", r);
                 double[] next = new double[UNITS];
                 for (int j = 0; j < UNITS; j++) {
-                    next[j] = u[j] * h[j] + (1 - u[j]) * c[j];
+                    next[j] = u[j] * h[j] + (1 - u[j]) * Math.tanh(c[j]);
                 }
                 h = next;
             }
@@ -203,21 +211,30 @@ class GruLayerTest {
         return last;
     }
 
-    /** sigmoid (or tanh) of {@code x W + h U + b} for one gate. */
-    private static double[] gate(double[] x, double[] h, Map<String, INDArray> p, String gate, boolean tanh) {
+    /** {@code x W + reset * (h U) + b} for one gate ({@code reset} = null: all ones). */
+    private static double[] affine(double[] x, double[] h, Map<String, INDArray> p, String gate, double[] reset) {
         INDArray w = p.get("W" + gate);
         INDArray u = p.get("U" + gate);
         INDArray b = p.get("b" + gate);
         double[] out = new double[UNITS];
         for (int j = 0; j < UNITS; j++) {
-            double s = b.getDouble(0, j);
+            double input = b.getDouble(0, j);
             for (int k = 0; k < x.length; k++) {
-                s += x[k] * w.getDouble(k, j);
+                input += x[k] * w.getDouble(k, j);
             }
+            double recurrent = 0;
             for (int k = 0; k < h.length; k++) {
-                s += h[k] * u.getDouble(k, j);
+                recurrent += h[k] * u.getDouble(k, j);
             }
-            out[j] = tanh ? Math.tanh(s) : 1 / (1 + Math.exp(-s));
+            out[j] = input + (reset == null ? 1 : reset[j]) * recurrent;
+        }
+        return out;
+    }
+
+    private static double[] sigmoid(double[] z) {
+        double[] out = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            out[j] = 1 / (1 + Math.exp(-z[j]));
         }
         return out;
     }
