@@ -1,11 +1,17 @@
 package org.genrevamp.trainer;
 
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.model.BundleMetadata;
@@ -18,8 +24,28 @@ import org.genrevamp.model.ModelBundle;
 final class RunFinisher {
     static final String BUNDLE = "model.zip";
     static final String REPORT = "report";
+    static final String SPLIT = "split.csv";
 
     private RunFinisher() {
+    }
+
+    /** Which side every track is on (track, genre, side), so the test set can be rebuilt from audio. */
+    private static void writeSplit(Path file, TrainingData data) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader("track", "genre", "side").build()
+                     .print(writer)) {
+            Map<String, String> tracks = new TreeMap<>();
+            for (SplitPart part : SplitPart.values()) {
+                for (int i : data.entries(part)) {
+                    SpectrogramCache.Entry e = data.cache().entries().get(i);
+                    tracks.put(e.trackId(), e.genre());
+                }
+            }
+            for (Map.Entry<String, String> t : tracks.entrySet()) {
+                printer.printRecord(t.getKey(), t.getValue(),
+                        data.split().partOf(t.getKey()).name().toLowerCase(Locale.ROOT));
+            }
+        }
     }
 
     /** Two decimals are plenty for timings and memory in a report. */
@@ -82,6 +108,7 @@ final class RunFinisher {
                 data.windowFrames(), normaliser, card);
         ModelBundle.create(best, metadata).save(runDir.resolve(BUNDLE));
         ReportWriter.write(runDir.resolve(REPORT), summary);
+        writeSplit(runDir.resolve(REPORT).resolve(SPLIT), data);
         return summary;
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EndToEndTest {
     private static final List<String> GENRES = List.of("classical", "hiphop", "metal");
+    /** Counts over the same windows: equal up to the printing of a double. */
+    private static final double SAME_FIGURE = 1e-12;
 
     @TempDir
     Path tmp;
@@ -67,6 +69,25 @@ class EndToEndTest {
         assertEquals("cnn", loaded.architecture());
         assertTrue(loaded.card().containsKey("test"), "model card holds the test figures");
         assertTrue(Files.exists(docs.resolve("report.md")));
+
+        // scoring the test tracks from their audio reproduces train's test figures exactly: same features,
+        // same windows, same normaliser, through the bundle instead of the raw network
+        List<String> testTracks = Files.readAllLines(run.resolve("report/split.csv")).stream()
+                .filter(l -> l.endsWith(",test")).map(l -> l.split(",")[0]).toList();
+        assertEquals(3, testTracks.size());
+        Path testData = tmp.resolve("test-data");
+        for (SpectrogramCache.Entry e : SpectrogramCache.open(cache).entries()) {
+            if (testTracks.contains(e.trackId())) {
+                link(Path.of(e.file()), testData.resolve(e.genre()));
+            }
+        }
+        Path testFigures = tmp.resolve("test.json");
+        assertEquals(0, cli("evaluate", "--model", bundle.toString(), "--data", testData.toString(), "--json",
+                testFigures.toString()));
+        JsonNode fromAudio = json.readTree(testFigures.toFile());
+        assertEquals(testWindows.get("n").asInt(), fromAudio.get("n").asInt());
+        assertEquals(testWindows.get("top1").asDouble(), fromAudio.get("top1").asDouble(), SAME_FIGURE);
+        assertEquals(testWindows.get("confusion"), fromAudio.get("confusion"));
 
         Path figures = tmp.resolve("eval.json");
         assertEquals(0, cli("evaluate", "--model", bundle.toString(), "--data", data.toString(), "--json",
