@@ -95,8 +95,10 @@ final class RunFinisher {
                 round(state.history().stream().mapToDouble(EpochRecord::seconds).average().orElse(0)));
         training.put("windowsPerSecond", round(state.history().stream().mapToDouble(EpochRecord::examplesPerSecond)
                 .average().orElse(0)));
-        training.put("wallSecondsThisSession", round(seconds));
-        training.put("peakRssMiB", round(PeakMemory.peakRssMiB()));
+        training.put("fitSecondsAllEpochs", round(state.history().stream().mapToDouble(EpochRecord::seconds).sum()));
+        training.put("lastTrainCommandWallSeconds", round(seconds));
+        // the training sessions' peak (a resumed run's finish may be a short separate process)
+        training.put("peakRssMiB", round(Math.max(state.peakRssMiB(), PeakMemory.peakRssMiB())));
         training.put("ompNumThreads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
         RunSummary summary = new RunSummary(name, settings.architecture().id(), best.numParams(), data.labels(),
                 data.windowFrames() * config.hopSeconds(), data.windowFrames(), config, dataFacts, training,

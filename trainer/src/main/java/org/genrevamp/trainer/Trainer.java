@@ -83,7 +83,7 @@ public final class Trainer {
         while (state.epochsDone() < settings.epochs() && !state.stoppedEarly()) {
             int epoch = state.epochsDone() + 1;
             EpochRecord record = epoch(graph, normaliser, epoch, validation, trainSample);
-            state = state.after(record, settings.patience());
+            state = state.after(record, settings.patience(), PeakMemory.peakRssMiB());
             saveAtomically(graph, checkpoints.resolve(LAST), true);
             if (state.bestEpoch() == epoch) {
                 saveAtomically(graph, checkpoints.resolve(BEST), false);
