@@ -86,11 +86,11 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no file could be scored (" + skipped.size() + " skipped)");
         }
         Evaluation evaluation = Evaluation.of(scored, labels);
-        System.out.println(FigurePrinter.line("windows", evaluation.windows()));
-        System.out.println(FigurePrinter.line("tracks", evaluation.tracks()));
-        System.out.println("confusion (windows):");
-        System.out.print(FigurePrinter.confusion(evaluation.windows()));
-        System.out.println("skipped files: " + skipped.size());
+        Results.out().println(FigurePrinter.line("windows", evaluation.windows()));
+        Results.out().println(FigurePrinter.line("tracks", evaluation.tracks()));
+        Results.out().println("confusion (windows):");
+        Results.out().print(FigurePrinter.confusion(evaluation.windows()));
+        Results.out().println("skipped files: " + skipped.size());
         if (json != null) {
             ReportWriter.JSON.writeValue(json.toFile(), toJson(evaluation, skipped, bundle));
         }

@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
         Path tmp = Files.createTempFile(parent, ".export-", ".zip");
         Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, bundle, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.printf("bundle %s (%s, %d genres, %d bytes)%n", bundle, loaded.architecture(),
+        Results.out().printf("bundle %s (%s, %d genres, %d bytes)%n", bundle, loaded.architecture(),
                 loaded.labels().size(), Files.size(bundle));
         if (reportDir != null) {
             Files.createDirectories(reportDir);
@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
             for (Path f : files) {
                 Files.copy(f, reportDir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-            System.out.printf("report %s (%d files)%n", reportDir, files.size());
+            Results.out().printf("report %s (%d files)%n", reportDir, files.size());
         }
         return 0;
     }

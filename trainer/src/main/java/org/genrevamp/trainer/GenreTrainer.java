@@ -1,6 +1,7 @@
 package org.genrevamp.trainer;
 
 import picocli.CommandLine.Command;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
@@ -23,12 +24,14 @@ public final class GenreTrainer implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Results.reserveStdout();
         System.exit(commandLine().execute(args));
     }
 
     /** The configured command line (tests run it in-process). */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GenreTrainer());
+        cli.setOut(new PrintWriter(Results.out(), true)); // help and version are results, too
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Log.warn(e.getMessage() == null ? e.toString() : e.getMessage());
             if (Boolean.getBoolean("genretrainer.stacktrace")) {

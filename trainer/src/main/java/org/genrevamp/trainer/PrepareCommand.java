@@ -73,7 +73,7 @@ final class PrepareCommand implements Callable<Integer> {
             Log.info("cache " + cache + " is up to date: reused");
         }
         SpectrogramCache.Header h = built.header();
-        System.out.printf("cache %s: %d files, %d frames (%.1f s of audio), %d skipped%n", cache, h.files(),
+        Results.out().printf("cache %s: %d files, %d frames (%.1f s of audio), %d skipped%n", cache, h.files(),
                 h.totalFrames(), h.totalFrames() * config.hopSeconds(), h.skipped().size());
         return 0;
     }

@@ -108,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         subsets.forEach((k, v) -> subsetGenres.put(k, List.of(v.split(","))));
         RunSummary summary = RunFinisher.finish(name != null ? name : arch.id(), data, settings, state,
                 trainer.bestCheckpoint(), subsetGenres, runDir, (System.nanoTime() - start) / 1e9);
-        System.out.println(FigurePrinter.summary(summary));
+        Results.out().println(FigurePrinter.summary(summary));
         Log.info("bundle: " + runDir.resolve(RunFinisher.BUNDLE) + ", report: " + runDir.resolve(RunFinisher.REPORT));
         return 0;
     }
