@@ -20,11 +20,18 @@ install_plugin() {
         return 1
     fi
     mkdir -p "$dest"
+    local model_line=""   # a user's own model (model=...) survives reinstalling
+    [ -f "$dest/genre-vamp.conf" ] && model_line=$(grep '^model=' "$dest/genre-vamp.conf" || true)
     rm -rf "$dest/genre-vamp"
     cp -R "$src/genre-vamp" "$dest/"
     cp "$src/genre-vamp.so" "$src/genre-vamp.cat" "$src/genre-vamp.n3" "$dest/"
     printf '# JDK that genre-vamp.so starts (written by install.sh)\njvm=%s\n' "$java_home" > "$dest/genre-vamp.conf"
+    [ -z "$model_line" ] || printf '%s\n' "$model_line" >> "$dest/genre-vamp.conf"
     bash "$dest/genre-vamp/make-cds-archive.sh" "$dest" "$java_home"
+    # ND4J's native libraries go to the javacpp cache on first use: extract them now, not in a host
+    local cp
+    cp=$(ls "$dest"/genre-vamp/*.jar "$dest"/genre-vamp/lib/*.jar | tr '\n' ':')
+    "$java_home/bin/java" -cp "$cp" org.genrevamp.model.NativeWarmup || echo "install.sh: ND4J warm-up failed; the first analysis will extract its libraries" >&2
     echo "installed genre-vamp into $dest (Java: $java_home)"
 }
 

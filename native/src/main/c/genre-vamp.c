@@ -23,6 +23,7 @@
 
 #define BRIDGE_CLASS "org/genrevamp/vamp/abi/Bridge"
 #define DEFAULT_XMX "-Xmx1g"
+#define DEFAULT_OMP_THREADS "1"
 #define DEFAULT_XMX_BYTES (1LL << 30)
 #define MAX_OPTIONS 48
 
@@ -261,6 +262,10 @@ static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, c
             options[i--] = options[--n];
         }
     for (i = 0; i < n; i++) options[i].extraInfo = NULL;
+    /* ND4J/OpenBLAS read OMP_NUM_THREADS once, when their native code loads: only now can it be set.
+       One thread: the plugin's batches are small, and more threads made inference 7x slower on a busy
+       2-core machine (benchmarks/annotate-benchmark.sh); a user's own setting is kept. */
+    setenv("OMP_NUM_THREADS", DEFAULT_OMP_THREADS, 0);
     args.version = JNI_VERSION_1_8;
     args.nOptions = n;
     args.options = options;

@@ -159,14 +159,16 @@ static int rates(const char *so)
     /* both alive at once: a's state must not leak into b */
     sa = run(d, a, 22050, 1, 2.0);
     sb = run(d, b, 44100, 2, 2.0);
-    d->cleanup(a);
-    d->cleanup(b);
     printf("22050 Hz: %ld features of %u bins; 44100 Hz: %ld features of %u bins\n", sa.features, sa.bins,
            sb.features, sb.bins);
-    /* the frame rate does not depend on the sample rate; blocks may overshoot by one */
+    /* the frame rate does not depend on the sample rate; the zero-padded last block may add up to one
+       block of frames (512-sample hops at 22050 Hz) */
     check(sa.initialised && sb.initialised, "initialise");
-    check(labs(sa.features - sb.features) <= 2 && sa.features > 80, "same frame count at both rates");
+    check(labs(sa.features - sb.features) <= (long)(d->getPreferredBlockSize(a) / 512) + 2 && sa.features > 80,
+          "same frame count at both rates");
     check(sa.bins == 128 && sb.bins == 128, "128 bins");
+    d->cleanup(a);
+    d->cleanup(b);
     printf("host-alive\n");
     return failures ? 1 : 0;
 }

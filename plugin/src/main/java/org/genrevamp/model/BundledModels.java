@@ -39,24 +39,35 @@ final class BundledModels {
     }
 
     static ModelBundle load(String name, ClassLoader loader) throws BundleException {
-        String source = "'" + name + "' (classpath /" + DIRECTORY + ")";
+        return ModelBundle.read("/" + resource(name, loader), bytes(name, loader));
+    }
+
+    /** How messages name the bundled model {@code name}. */
+    static String source(String name) {
+        return "'" + name + "' (classpath /" + DIRECTORY + ")";
+    }
+
+    /** The resource path of the bundle {@code name} (aliases resolved). */
+    private static String resource(String name, ClassLoader loader) throws BundleException {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new BundleException(BundleFormat.prefix(source) + "bundle names match " + NAME.pattern());
+            throw new BundleException(BundleFormat.prefix(source(name)) + "bundle names match " + NAME.pattern());
         }
-        Map<String, String> index = index(loader);
-        String target = index.getOrDefault(name, name);
-        String resource = DIRECTORY + target + ".zip";
-        byte[] bytes;
+        return DIRECTORY + index(loader).getOrDefault(name, name) + ".zip";
+    }
+
+    /** The bytes of the bundle {@code name}. */
+    static byte[] bytes(String name, ClassLoader loader) throws BundleException {
+        String resource = resource(name, loader);
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new BundleException(BundleFormat.prefix(source) + "no bundled model named '" + name
+                Map<String, String> index = index(loader);
+                throw new BundleException(BundleFormat.prefix(source(name)) + "no bundled model named '" + name
                         + "' (bundled: " + (index.isEmpty() ? "none" : String.join(", ", index.keySet())) + ")");
             }
-            bytes = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException e) {
-            throw new BundleException(BundleFormat.prefix(source) + "cannot read /" + resource + ": " + e.getMessage(), e);
+            throw new BundleException(BundleFormat.prefix(source(name)) + "cannot read /" + resource + ": " + e.getMessage(), e);
         }
-        return ModelBundle.read("/" + resource, bytes);
     }
 
     /** name -> stored bundle name (itself for plain entries). */

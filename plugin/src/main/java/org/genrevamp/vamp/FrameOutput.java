@@ -28,8 +28,12 @@ interface FrameOutput {
      */
     void frame(long index, float[] melDb, FeatureSet out, int firstOutput);
 
-    /** The input has ended: emit what only the end makes available. */
-    void finish(FeatureSet out, int firstOutput);
+    /**
+     * The input has ended: emit what only the end makes available.
+     *
+     * @param durationSeconds length of the input in seconds (samples received / sample rate)
+     */
+    void finish(FeatureSet out, int firstOutput, double durationSeconds);
 
     /** Forgets the signal, as after {@link #start}. */
     void reset();

@@ -6,23 +6,39 @@ import org.genrevamp.dsp.Downmix;
 import org.genrevamp.dsp.FrameSink;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
+import org.genrevamp.model.BundleException;
+import org.genrevamp.model.BundleMetadata;
+import org.genrevamp.model.ModelBundle;
 
 /**
  * The {@code genre} plugin: mixes the input to mono, computes log-mel frames with {@link MelStream}
- * and hands each frame to its {@link FrameOutput}s. Construction is cheap (hosts construct plugins
- * to list them); the stream is built in {@link #initialise}.
+ * (configured by the chosen model) and hands each frame to its {@link FrameOutput}s: the genre outputs
+ * ({@link GenreOutputs}) and the spectrogram the model sees ({@link MelSpectrogramOutput}).
+ *
+ * <p>Construction is cheap (hosts construct plugins to list them). Descriptors depend on the chosen
+ * model's labels, read from its metadata without loading the network; the network is loaded in
+ * {@link #initialise}, which returns false with one stderr line when the model is missing or broken.
  */
 public final class GenrePlugin extends Plugin {
 
-    static final int PREFERRED_BLOCK_SIZE = 1024;
+    static final int PREFERRED_BLOCK_SIZE = 8192;
     static final int MAX_CHANNELS = 256;
+    /** Descriptors when the chosen model cannot be read: valid for hosts, and initialise will refuse. */
+    private static final List<String> FALLBACK_LABELS = List.of("unknown");
 
-    private final MelConfig config = MelConfig.defaults();
-    private final List<FrameOutput> frameOutputs = List.of(new MelSpectrogramOutput(config));
+    private ModelCatalogue catalogue;
+    private GenreParameters parameters;
+    private int describedModel = -1;
+    private float describedHop;
+    private MelConfig config;
+    private GenreOutputs genre;
+    private List<FrameOutput> frameOutputs;
     private List<OutputDescriptor> descriptors;
     private int[] firstOutputs;   // index of each FrameOutput's first output in the plugin's numbering
     private MelStream stream;
     private int stepSize;
+    private long samplesReceived;
+    private int trailingZeros;    // zero samples at the end of the last block's new samples
     private FeatureSet pending;
     private final FrameSink dispatch = this::dispatch;
 
@@ -33,7 +49,8 @@ public final class GenrePlugin extends Plugin {
     @Override public String getIdentifier() { return "genre"; }
     @Override public String getName() { return "Genre"; }
     @Override public String getDescription() {
-        return "Music genre over time from a log-mel spectrogram and a neural network; shows the spectrogram it sees";
+        return "Music genre over time (regions, probabilities, confidence, whole track) from a log-mel spectrogram"
+                + " and a neural network; also shows the spectrogram it sees";
     }
     @Override public String getMaker() { return "genre-vamp"; }
     @Override public String getCopyright() { return "MIT licence"; }
@@ -45,17 +62,54 @@ public final class GenrePlugin extends Plugin {
     @Override public int getMaxChannelCount() { return MAX_CHANNELS; }
 
     @Override
+    public List<ParameterDescriptor> getParameterDescriptors() {
+        return parameters().descriptors();
+    }
+
+    @Override
+    public float getParameter(String identifier) {
+        return parameters().get(identifier);
+    }
+
+    @Override
+    public void setParameter(String identifier, float value) {
+        if (!parameters().set(identifier, value)) {
+            Diagnostics.warn("GenrePlugin.setParameter", "ignoring unknown parameter '" + identifier + "' or NaN value");
+        }
+    }
+
+    @Override
     public List<OutputDescriptor> getOutputDescriptors() {
-        if (descriptors == null) {
-            List<OutputDescriptor> all = new ArrayList<>();
-            firstOutputs = new int[frameOutputs.size()];
-            for (int i = 0; i < frameOutputs.size(); i++) {
-                firstOutputs[i] = all.size();
-                all.addAll(frameOutputs.get(i).descriptors());
-            }
-            descriptors = List.copyOf(all);
+        GenreParameters p = parameters();
+        if (descriptors == null || describedModel != p.modelIndex() || describedHop != (float) p.hopSeconds()) {
+            describe(p);
         }
         return descriptors;
+    }
+
+    /** Builds the outputs for the chosen model from its metadata (no network loaded). */
+    private void describe(GenreParameters p) {
+        List<String> labels = FALLBACK_LABELS;
+        MelConfig mel = MelConfig.defaults();
+        try {
+            BundleMetadata m = catalogue.metadata(p.modelIndex());
+            labels = m.labels();
+            mel = m.melConfig();
+        } catch (BundleException | RuntimeException e) {
+            Diagnostics.warn("GenrePlugin.getOutputDescriptors", Diagnostics.describe(e));
+        }
+        config = mel;
+        genre = new GenreOutputs(labels, mel, p);
+        frameOutputs = List.of(new MelSpectrogramOutput(mel), genre);   // mel first: output 0 as before
+        List<OutputDescriptor> all = new ArrayList<>();
+        firstOutputs = new int[frameOutputs.size()];
+        for (int i = 0; i < frameOutputs.size(); i++) {
+            firstOutputs[i] = all.size();
+            all.addAll(frameOutputs.get(i).descriptors());
+        }
+        descriptors = List.copyOf(all);
+        describedModel = p.modelIndex();
+        describedHop = (float) p.hopSeconds();
     }
 
     @Override
@@ -65,21 +119,49 @@ public final class GenrePlugin extends Plugin {
                 : step < 1 || block < 1 ? "step " + step + " and block " + block + " must be >= 1"
                 : step > block ? "step " + step + " larger than block " + block + " (samples would be skipped)"
                 : null;
-        if (problem == null) {
-            try {
-                stream = new MelStream(config, inputSampleRate);
-            } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
-            }
+        if (problem != null) {
+            Diagnostics.warn("GenrePlugin.initialise", problem);
+            return false;
         }
+        getOutputDescriptors();
+        try {
+            stream = new MelStream(config, inputSampleRate);   // the model's config, from its metadata
+        } catch (IllegalArgumentException e) {
+            Diagnostics.warn("GenrePlugin.initialise", e.getMessage());
+            return false;
+        }
+        ModelBundle model = loadModel();
+        if (model == null) {
+            return false;
+        }
+        problem = GenreOutputs.checkTiming(parameters, model.windowSeconds());
         if (problem != null) {
             Diagnostics.warn("GenrePlugin.initialise", problem);
             return false;
         }
         stepSize = step;
-        getOutputDescriptors();
-        frameOutputs.forEach(o -> o.start(config, inputSampleRate));
+        samplesReceived = 0;
+        trailingZeros = 0;
+        genre.bind(model);
+        frameOutputs.forEach(o -> o.start(model.melConfig(), inputSampleRate));
         return true;
+    }
+
+    /** The chosen model's network, or null after one stderr line naming the model and the reason. */
+    private ModelBundle loadModel() {
+        String name = catalogue.names().get(parameters.modelIndex());
+        try {
+            ModelBundle model = catalogue.load(parameters.modelIndex());
+            if (!model.labels().equals(genre.labels()) || !model.melConfig().equals(config)) {
+                throw new BundleException("the bundle changed on disk since its outputs were described; describe again");
+            }
+            return model;
+        } catch (BundleException | RuntimeException | LinkageError e) {
+            Diagnostics.warn("GenrePlugin.loadModel", "cannot load model '" + name + "'"
+                    + (name.equals(ModelCatalogue.CUSTOM) ? " (" + catalogue.customFile() + ")" : "") + ": "
+                    + (e instanceof BundleException ? e.getMessage() : Diagnostics.describe(e)));
+            return null;
+        }
     }
 
     @Override
@@ -88,6 +170,8 @@ public final class GenrePlugin extends Plugin {
             return;   // not initialised: nothing to forget
         }
         stream.reset();
+        samplesReceived = 0;
+        trailingZeros = 0;
         frameOutputs.forEach(FrameOutput::reset);
     }
 
@@ -95,7 +179,10 @@ public final class GenrePlugin extends Plugin {
     @Override
     public FeatureSet process(float[][] inputBuffers, RealTime timestamp) {
         pending = new FeatureSet();
-        stream.push(Downmix.mono(inputBuffers), 0, stepSize, dispatch);
+        float[] mono = Downmix.mono(inputBuffers);
+        stream.push(mono, 0, stepSize, dispatch);
+        samplesReceived += stepSize;
+        trailingZeros = trailingZeros(mono, stepSize);
         return pending;
     }
 
@@ -103,10 +190,31 @@ public final class GenrePlugin extends Plugin {
     public FeatureSet getRemainingFeatures() {
         pending = new FeatureSet();
         stream.finish(dispatch);
+        // Hosts zero-pad the last block (up to a block, 0.19 s at 44.1 kHz): the file ends where the
+        // trailing zeros of the last block begin. (A file ending in digital silence loses at most that
+        // silence within its last block; GenreOutputs keeps the end after its last window's centre.)
+        double duration = (samplesReceived - Math.min(trailingZeros, stepSize - 1)) / (double) inputSampleRate;
         for (int i = 0; i < frameOutputs.size(); i++) {
-            frameOutputs.get(i).finish(pending, firstOutputs[i]);
+            frameOutputs.get(i).finish(pending, firstOutputs[i], duration);
         }
         return pending;
+    }
+
+    /** Number of zero samples at the end of {@code x[0, length)}. */
+    private static int trailingZeros(float[] x, int length) {
+        int i = length;
+        while (i > 0 && x[i - 1] == 0f) {
+            i--;
+        }
+        return length - i;
+    }
+
+    private GenreParameters parameters() {
+        if (parameters == null) {
+            catalogue = ModelCatalogue.discover();
+            parameters = new GenreParameters(catalogue.names());
+        }
+        return parameters;
     }
 
     private void dispatch(long index, float[] melDb) {

@@ -47,7 +47,7 @@ final class MelSpectrogramOutput implements FrameOutput {
     }
 
     @Override
-    public void finish(FeatureSet out, int firstOutput) {
+    public void finish(FeatureSet out, int firstOutput, double durationSeconds) {
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.function.IntToDoubleFunction;
 import java.util.regex.Pattern;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
+import org.genrevamp.testing.TestBundles;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +31,11 @@ class GenrePluginTest {
     /** 10 log10(amin): what a band with no energy reads. */
     private static final float FLOOR_DB = (float) (10 * Math.log10(MelConfig.DEFAULT_AMIN));
     private static final int MEL_OUTPUT = 0;
+
+    @BeforeAll
+    static void model() {
+        TestBundles.installAsCustomModel();
+    }
 
     @Test
     void metadataIsCompleteAndIdentifiersAreValid() {

@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import org.genrevamp.testing.TestBundles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ class ListingLoadsNoEngineTest {
 
     @Test
     void listingAPluginLoadsNoEngineClass() throws Exception {
+        TestBundles.installAsCustomModel();
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             urls.add(new File(entry).toURI().toURL());

@@ -42,6 +42,7 @@ record HostRun(int exitCode, String stdout, String stderr) {
                 builder.environment().remove("GENRE_VAMP_TEST_THROW");
                 builder.environment().remove("GENRE_VAMP_JAVA_OPTS");
                 builder.environment().remove("GENRE_VAMP_JVM");
+                builder.environment().putAll(org.genrevamp.hosts.HostModel.environment());
                 environment.accept(builder.environment());
                 Process process = builder.start();
                 assertTrue(process.waitFor(300, TimeUnit.SECONDS), "timed out: " + command);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Random;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
+import org.genrevamp.testing.TestBundles;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.Test;
 class BridgeRoundTripTest {
 
     private static final float RATE = 22050f;
+
+    @BeforeAll
+    static void model() {
+        TestBundles.installAsCustomModel();   // initialise needs a model
+    }
 
     @Test
     void descriptorExistsForIndexZeroOnly() {
@@ -44,7 +51,7 @@ class BridgeRoundTripTest {
         Pointer h = client.instantiate(RATE);
         assertNotNull(h);
         assertEquals("melspectrogram", client.outputIdentifiers(h).get(0));
-        assertEquals(1024, client.unsignedOf("getPreferredBlockSize", h));
+        assertEquals(8192, client.unsignedOf("getPreferredBlockSize", h));
         client.cleanup(h);
     }
 

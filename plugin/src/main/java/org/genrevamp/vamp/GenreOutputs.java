@@ -1,0 +1,181 @@
+package org.genrevamp.vamp;
+
+import java.util.List;
+import org.genrevamp.annotate.GenreRegion;
+import org.genrevamp.annotate.GenreSegmenter;
+import org.genrevamp.annotate.ProbabilityTrack;
+import org.genrevamp.annotate.Probabilities;
+import org.genrevamp.annotate.SegmenterParams;
+import org.genrevamp.annotate.TrackSummary;
+import org.genrevamp.annotate.WindowAccumulator;
+import org.genrevamp.annotate.WindowAverager;
+import org.genrevamp.annotate.WindowPlan;
+import org.genrevamp.annotate.WindowSpan;
+import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.ModelBundle;
+
+/**
+ * The genre outputs, from the model's predictions on windows of log-mel frames:
+ * <ul>
+ *   <li>{@value #PROBABILITIES}: one feature per estimate (FixedSampleRate, 1/hop), one bin per genre,
+ *       stamped at the start of its first window (window {@code k} starts at {@code k * hop});</li>
+ *   <li>{@value #CONFIDENCE}: the top probability of each estimate, same timing;</li>
+ *   <li>{@value #SEGMENTS}: contiguous regions covering the whole input (value = genre index, or -1 with
+ *       label {@code unknown}), from {@link GenreSegmenter} at the end;</li>
+ *   <li>{@value #TRACK}: one feature from 0 to the end, value = top genre, label = the top three
+ *       genres with their duration-weighted mean probabilities (prefixed {@code unknown | } and value -1
+ *       when the top one is below the unknown threshold).</li>
+ * </ul>
+ * Windows are predicted in batches of {@link #BATCH} as they complete (inside {@code process}), so a
+ * host call never waits for more than one batch, and memory holds one window of frames plus one
+ * probability vector per estimate.
+ */
+final class GenreOutputs implements FrameOutput {
+
+    static final String SEGMENTS = "segments";
+    static final String PROBABILITIES = "probabilities";
+    static final String CONFIDENCE = "confidence";
+    static final String TRACK = "track";
+    /** Output numbers relative to this object's first output. */
+    static final int SEGMENTS_OUT = 0, PROBABILITIES_OUT = 1, CONFIDENCE_OUT = 2, TRACK_OUT = 3;
+    /** Windows per forward pass: 16 windows of the CNN take ~0.1 s on one core, far below the host's 10 s. */
+    static final int BATCH = WindowAccumulator.DEFAULT_BATCH_SIZE;
+
+    private final List<String> labels;
+    private final double hopSecondsForDescriptor;
+    private final GenreParameters parameters;
+    private ModelBundle model;
+    private WindowPlan plan;
+    private WindowAccumulator accumulator;
+    private WindowAverager averager;
+    private ProbabilityTrack track;
+    private FeatureSet out;
+    private int firstOutput;
+
+    /**
+     * @param labels     the model's genres (descriptors: bin names)
+     * @param melConfig  the model's spectrogram config (descriptors: output rate)
+     * @param parameters the plugin's parameters, read at {@link #start}
+     */
+    GenreOutputs(List<String> labels, MelConfig melConfig, GenreParameters parameters) {
+        this.labels = List.copyOf(labels);
+        this.parameters = parameters;
+        this.hopSecondsForDescriptor = WindowPlan.of(Integer.MAX_VALUE, parameters.hopSeconds(), melConfig.hopSeconds())
+                .hopSeconds();
+    }
+
+    @Override
+    public List<OutputDescriptor> descriptors() {
+        float rate = (float) (1.0 / hopSecondsForDescriptor);
+        float maxIndex = labels.size() - 1;
+        return List.of(
+                OutputDescriptor.builder(SEGMENTS).name("Genre Segments")
+                        .description("Genre regions covering the whole file: value = genre index (-1 = unknown), label = genre")
+                        .bins(1, List.of()).extents(GenreSegmenter.UNKNOWN_INDEX, maxIndex).quantizeStep(1)
+                        .variableSampleRate(0).hasDuration(true).build(),
+                OutputDescriptor.builder(PROBABILITIES).name("Genre Probabilities")
+                        .description("Probability of each genre per analysis window (they sum to 1)")
+                        .bins(labels.size(), labels).extents(0, 1).fixedSampleRate(rate).build(),
+                OutputDescriptor.builder(CONFIDENCE).name("Confidence")
+                        .description("Top genre probability per analysis window")
+                        .bins(1, List.of()).extents(0, 1).fixedSampleRate(rate).build(),
+                OutputDescriptor.builder(TRACK).name("Track Genre")
+                        .description("Whole-file genre: label = top three genres with mean probabilities, value = top genre index")
+                        .bins(1, List.of()).extents(GenreSegmenter.UNKNOWN_INDEX, maxIndex).quantizeStep(1)
+                        .variableSampleRate(0).hasDuration(true).build());
+    }
+
+    List<String> labels() {
+        return labels;
+    }
+
+    /** The loaded model; must be called before {@link #start}. */
+    void bind(ModelBundle bundle) {
+        this.model = bundle;
+    }
+
+    /**
+     * Checks the window and hop parameters against the model.
+     *
+     * @return a reason to refuse them, or null when they are fine
+     */
+    static String checkTiming(GenreParameters p, double modelWindowSeconds) {
+        if (p.hopSeconds() > modelWindowSeconds + 1e-6) {
+            return "hop " + p.hopSeconds() + " s is longer than the model's " + round2(modelWindowSeconds)
+                    + " s window (windows would leave gaps)";
+        }
+        if (p.windowSeconds() > 0 && p.windowSeconds() < modelWindowSeconds - 1e-6) {
+            return "window " + p.windowSeconds() + " s is shorter than the model's " + round2(modelWindowSeconds)
+                    + " s window (use 0 for the model's own, or longer to average model windows)";
+        }
+        return null;
+    }
+
+    @Override
+    public void start(MelConfig config, double sampleRate) {
+        plan = WindowPlan.forMel(config, model.windowFrames(), parameters.hopSeconds());
+        double window = parameters.windowSeconds() > 0 ? parameters.windowSeconds() : plan.windowSeconds();
+        int k = WindowAverager.windowsPerEstimate(window, plan.windowSeconds(), plan.hopSeconds());
+        accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
+        averager = new WindowAverager(k, labels.size(), this::estimate);
+        track = new ProbabilityTrack(labels.size());
+    }
+
+    @Override
+    public void frame(long index, float[] melDb, FeatureSet out, int firstOutput) {
+        this.out = out;
+        this.firstOutput = firstOutput;
+        accumulator.accept(index, melDb);
+    }
+
+    @Override
+    public void finish(FeatureSet out, int firstOutput, double durationSeconds) {
+        this.out = out;
+        this.firstOutput = firstOutput;
+        accumulator.finish();
+        averager.finish();
+        if (track.size() == 0 || durationSeconds <= 0) {
+            return;   // no audio: no genre
+        }
+        double[] centres = track.centres();
+        // padding trimmed from the end never cuts into analysed windows: end at or after the last centre
+        durationSeconds = Math.max(durationSeconds, centres[centres.length - 1]);
+        SegmenterParams params = parameters.segmenter();
+        for (GenreRegion r : new GenreSegmenter(labels, params).segment(track, durationSeconds)) {
+            out.add(firstOutput + SEGMENTS_OUT, new Feature(RealTime.fromSeconds(r.startSeconds()),
+                    RealTime.fromSeconds(r.durationSeconds()), new float[] {r.genreIndex()}, r.label()));
+        }
+        TrackSummary summary = TrackSummary.of(track, durationSeconds, labels);
+        boolean unknown = summary.topProbability() < params.unknownThreshold();
+        out.add(firstOutput + TRACK_OUT, new Feature(RealTime.ZERO, RealTime.fromSeconds(durationSeconds),
+                new float[] {unknown ? GenreSegmenter.UNKNOWN_INDEX : summary.topIndex()},
+                unknown ? GenreSegmenter.UNKNOWN_LABEL + " | " + summary.label() : summary.label()));
+    }
+
+    @Override
+    public void reset() {
+        if (accumulator != null) {
+            accumulator.reset();
+            averager.reset();
+            track.clear();
+        }
+    }
+
+    private void predict(float[][][] windows, WindowSpan[] spans) {
+        float[][] p = model.predict(windows);
+        for (int i = 0; i < spans.length; i++) {
+            averager.add(spans[i], p[i]);
+        }
+    }
+
+    private void estimate(int index, WindowSpan first, double centreSeconds, float[] probabilities) {
+        track.add(centreSeconds, probabilities);
+        RealTime at = RealTime.fromSeconds(first.firstFrame() * plan.frameHopSeconds());
+        out.add(firstOutput + PROBABILITIES_OUT, Feature.at(at, probabilities.clone()));
+        out.add(firstOutput + CONFIDENCE_OUT, Feature.at(at, Probabilities.confidence(probabilities)));
+    }
+
+    private static String round2(double v) {
+        return Double.toString(Math.round(v * 100) / 100.0);
+    }
+}
