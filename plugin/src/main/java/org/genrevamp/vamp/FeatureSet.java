@@ -30,6 +30,14 @@ public final class FeatureSet {
         return byOutput.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
     }
 
+    /** A copy whose timestamps are moved by {@code offset} (features without a timestamp stay so). */
+    public FeatureSet shiftedBy(RealTime offset) {
+        FeatureSet shifted = new FeatureSet();
+        byOutput.forEach((output, features) -> features.forEach(f -> shifted.add(output, f.timestamp() == null ? f
+                : new Feature(f.timestamp().plus(offset), f.duration(), f.values(), f.label()))));
+        return shifted;
+    }
+
     @Override
     public String toString() {
         return byOutput.toString();

@@ -37,6 +37,8 @@ public final class GenrePlugin extends Plugin {
     private int[] firstOutputs;   // index of each FrameOutput's first output in the plugin's numbering
     private MelStream stream;
     private int stepSize;
+    /** Timestamp of the first block since initialise/reset: where the host says the input starts. */
+    private RealTime origin;
     private long samplesReceived;
     private int trailingZeros;    // zero samples at the end of the last block's new samples
     private FeatureSet pending;
@@ -140,6 +142,7 @@ public final class GenrePlugin extends Plugin {
             return false;
         }
         stepSize = step;
+        origin = null;
         samplesReceived = 0;
         trailingZeros = 0;
         genre.bind(model);
@@ -170,6 +173,7 @@ public final class GenrePlugin extends Plugin {
             return;   // not initialised: nothing to forget
         }
         stream.reset();
+        origin = null;
         samplesReceived = 0;
         trailingZeros = 0;
         frameOutputs.forEach(FrameOutput::reset);
@@ -179,11 +183,14 @@ public final class GenrePlugin extends Plugin {
     @Override
     public FeatureSet process(float[][] inputBuffers, RealTime timestamp) {
         pending = new FeatureSet();
+        if (origin == null) {
+            origin = timestamp == null ? RealTime.ZERO : timestamp;
+        }
         float[] mono = Downmix.mono(inputBuffers);
         stream.push(mono, 0, stepSize, dispatch);
         samplesReceived += stepSize;
         trailingZeros = trailingZeros(mono, stepSize);
-        return pending;
+        return placed(pending);
     }
 
     @Override
@@ -197,7 +204,15 @@ public final class GenrePlugin extends Plugin {
         for (int i = 0; i < frameOutputs.size(); i++) {
             frameOutputs.get(i).finish(pending, firstOutputs[i], duration);
         }
-        return pending;
+        return placed(pending);
+    }
+
+    /**
+     * Features are computed on a clock that starts at 0 with the first sample; hosts may start the
+     * input at another time (the timestamp of the first {@code process} call), so move them there.
+     */
+    private FeatureSet placed(FeatureSet features) {
+        return origin == null || origin.equals(RealTime.ZERO) || features.isEmpty() ? features : features.shiftedBy(origin);
     }
 
     /** Number of zero samples at the end of {@code x[0, length)}. */

@@ -22,6 +22,12 @@ public record RealTime(int sec, int nsec) implements Comparable<RealTime> {
         return fromSeconds(frame / sampleRate);
     }
 
+    /** This time plus {@code other}, exact to the nanosecond. */
+    public RealTime plus(RealTime other) {
+        long totalNanos = (sec + (long) other.sec) * 1_000_000_000L + nsec + other.nsec;
+        return new RealTime((int) (totalNanos / 1_000_000_000L), (int) (totalNanos % 1_000_000_000L));
+    }
+
     public double toSeconds() {
         return sec + nsec / 1e9;
     }

@@ -139,6 +139,21 @@ class GenrePluginTest {
         assertSameValues(first, again);
     }
 
+    @Test
+    void featuresStartWhereTheHostSaysTheInputStarts() {
+        IntToDoubleFunction signal = sine(22050, 440);
+        List<Feature> fromZero = run(new GenrePlugin(22050f), 1.0, 1, 1024, 1024, signal);
+        GenrePlugin late = new GenrePlugin(22050f);
+        assertTrue(late.initialise(1, 1024, 1024));
+        List<Feature> fromTen = process(late, 1.0, 1, 1024, 1024, signal, 10.0);
+        assertEquals(fromZero.size(), fromTen.size());
+        for (int i = 0; i < fromZero.size(); i++) {
+            assertArrayEquals(fromZero.get(i).values(), fromTen.get(i).values(), "feature " + i + " values");
+            assertEquals(fromZero.get(i).timestamp().toSeconds() + 10.0, fromTen.get(i).timestamp().toSeconds(), 1e-9,
+                    "feature " + i + " moved by the first block's timestamp");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(floats = {111f, 800f, 8000f, 22050f, 44100f, 96000f, 192000f, 1094091f})
     void anySampleRateGivesFiniteFramesAtTheSameFrameRate(float rate) {
@@ -166,6 +181,12 @@ class GenrePluginTest {
 
     private static List<Feature> process(GenrePlugin p, double seconds, int channels, int step, int block,
                                          IntToDoubleFunction x) {
+        return process(p, seconds, channels, step, block, x, 0.0);
+    }
+
+    /** As above, with the host's clock starting at {@code startSeconds}. */
+    private static List<Feature> process(GenrePlugin p, double seconds, int channels, int step, int block,
+                                         IntToDoubleFunction x, double startSeconds) {
         int total = (int) Math.round(seconds * p.inputSampleRate);
         List<Feature> features = new ArrayList<>();
         float[][] buffers = new float[channels][block];
@@ -176,7 +197,8 @@ class GenrePluginTest {
                     channel[i] = v;
                 }
             }
-            features.addAll(p.process(buffers, RealTime.fromFrame(start, p.inputSampleRate)).get(MEL_OUTPUT));
+            features.addAll(p.process(buffers,
+                    RealTime.fromSeconds(startSeconds + start / (double) p.inputSampleRate)).get(MEL_OUTPUT));
         }
         features.addAll(p.getRemainingFeatures().get(MEL_OUTPUT));
         return features;
