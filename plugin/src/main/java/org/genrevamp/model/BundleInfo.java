@@ -1,6 +1,5 @@
 package org.genrevamp.model;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -73,9 +72,8 @@ public final class BundleInfo {
     }
 
     private static Entries bundledEntries(String name, boolean outlineWillDo) throws BundleException {
-        byte[] bytes = BundledModels.bytes(name, BundleInfo.class.getClassLoader());
-        try {
-            return Entries.read(BundledModels.source(name), new ByteArrayInputStream(bytes), outlineWillDo);
+        try (InputStream in = BundledModels.open(name, BundleInfo.class.getClassLoader())) {
+            return Entries.read(BundledModels.source(name), in, outlineWillDo);
         } catch (IOException e) {
             throw new BundleException(BundleFormat.prefix(BundledModels.source(name)) + "corrupt zip file: "
                     + e.getMessage(), e);
