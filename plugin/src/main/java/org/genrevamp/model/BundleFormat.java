@@ -48,6 +48,13 @@ final class BundleFormat {
         ByteArrayOutputStream network = new ByteArrayOutputStream();
         ModelSerializer.writeModel(bundle.network(), network, withUpdater);
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            // the listing's entries first: BundleInfo reads the zip as a stream and stops once it has them
+            zip.putNextEntry(new ZipEntry(BundleOutline.LABELS_ENTRY));
+            zip.write(BundleOutline.labelsText(bundle.labels()));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(BundleOutline.MEL_CONFIG_ENTRY));
+            zip.write(BundleOutline.melConfigText(bundle.melConfig()));
+            zip.closeEntry();
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
             zip.write(JSON.writeValueAsBytes(toJson(bundle.metadata())));
             zip.closeEntry();
@@ -126,6 +133,7 @@ final class BundleFormat {
             }
         }
         BundleMetadata metadata = metadata(source, entries.get(METADATA_ENTRY));
+        checkOutline(source, entries, metadata);
         ComputationGraph network;
         try {
             Nd4jThreads.prepare();
@@ -138,6 +146,33 @@ final class BundleFormat {
             return ModelBundle.create(network, metadata);
         } catch (IllegalArgumentException e) {
             throw new BundleException(prefix(source) + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The plain entries listings read (optional: older bundles lack them) must say what bundle.json
+     * says, or a host would list one model's outputs and run another's.
+     */
+    private static void checkOutline(String source, Map<String, byte[]> entries, BundleMetadata metadata)
+            throws BundleException {
+        byte[] labels = entries.get(BundleOutline.LABELS_ENTRY);
+        if (labels != null && !BundleOutline.parseLabels(labels).equals(metadata.labels())) {
+            throw new BundleException(prefix(source) + BundleOutline.LABELS_ENTRY + " lists "
+                    + BundleOutline.parseLabels(labels) + " but " + METADATA_ENTRY + " has labels " + metadata.labels()
+                    + " (the bundle was edited or mis-written)");
+        }
+        byte[] mel = entries.get(BundleOutline.MEL_CONFIG_ENTRY);
+        if (mel != null) {
+            MelConfig plain;
+            try {
+                plain = BundleOutline.parseMelConfig(mel);
+            } catch (IllegalArgumentException e) {
+                throw new BundleException(prefix(source) + e.getMessage(), e);
+            }
+            if (!plain.equals(metadata.melConfig())) {
+                throw new BundleException(prefix(source) + BundleOutline.MEL_CONFIG_ENTRY + " holds " + plain + " but "
+                        + METADATA_ENTRY + " has melConfig " + metadata.melConfig() + " (the bundle was edited or mis-written)");
+            }
         }
     }
 

@@ -34,20 +34,12 @@ public record BundleMetadata(Architecture architecture, MelConfig melConfig, Lis
         }
         hierarchy = hierarchy == null ? Map.of() : Map.copyOf(hierarchy);
         card = card == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(card));
-        labels = List.copyOf(labels);
         if (!Double.isInfinite(melConfig.topDb()) || melConfig.topDb() < 0) {
             throw new IllegalArgumentException("MelConfig has topDb=" + melConfig.topDb()
                     + " dB but the plugin feeds networks MelStream frames without top_db (topDb must be Infinity)");
         }
-        if (labels.size() < 2) {
-            throw new IllegalArgumentException("need at least 2 labels, got " + labels);
-        }
-        Set<String> seen = new HashSet<>();
-        for (String label : labels) {
-            if (label.isBlank() || !seen.add(label)) {
-                throw new IllegalArgumentException("labels must be unique and non-blank, got " + labels);
-            }
-        }
+        labels = checkLabels(labels);
+        Set<String> seen = Set.copyOf(labels);
         for (Map.Entry<String, String> e : hierarchy.entrySet()) {
             if (!seen.contains(e.getKey()) || e.getValue().isBlank()) {
                 throw new IllegalArgumentException("hierarchy entry '" + e.getKey() + "' -> '" + e.getValue()
@@ -61,6 +53,28 @@ public record BundleMetadata(Architecture architecture, MelConfig melConfig, Lis
             throw new IllegalArgumentException("normaliser has " + normaliser.melBands()
                     + " bands but the MelConfig has " + melConfig.melBands());
         }
+    }
+
+    /**
+     * An unmodifiable copy of {@code labels} once they pass the rules: at least 2, unique, non-blank.
+     *
+     * @throws IllegalArgumentException naming the labels otherwise
+     */
+    static List<String> checkLabels(List<String> labels) {
+        if (labels == null) {
+            throw new IllegalArgumentException("labels must not be null");
+        }
+        List<String> copy = List.copyOf(labels);
+        if (copy.size() < 2) {
+            throw new IllegalArgumentException("need at least 2 labels, got " + copy);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String label : copy) {
+            if (label.isBlank() || !seen.add(label)) {
+                throw new IllegalArgumentException("labels must be unique and non-blank, got " + copy);
+            }
+        }
+        return copy;
     }
 
     /** Window length in seconds: {@code windowFrames} hops of the reference rate. */

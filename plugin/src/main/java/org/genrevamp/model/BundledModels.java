@@ -57,17 +57,23 @@ final class BundledModels {
 
     /** The bytes of the bundle {@code name}. */
     static byte[] bytes(String name, ClassLoader loader) throws BundleException {
-        String resource = resource(name, loader);
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                Map<String, String> index = index(loader);
-                throw new BundleException(BundleFormat.prefix(source(name)) + "no bundled model named '" + name
-                        + "' (bundled: " + (index.isEmpty() ? "none" : String.join(", ", index.keySet())) + ")");
-            }
+        try (InputStream in = open(name, loader)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new BundleException(BundleFormat.prefix(source(name)) + "cannot read /" + resource + ": " + e.getMessage(), e);
+            throw new BundleException(BundleFormat.prefix(source(name)) + "cannot read /" + resource(name, loader) + ": "
+                    + e.getMessage(), e);
         }
+    }
+
+    /** The bundle {@code name} as a stream, for readers that need only its first entries; the caller closes it. */
+    static InputStream open(String name, ClassLoader loader) throws BundleException {
+        InputStream in = loader.getResourceAsStream(resource(name, loader));
+        if (in == null) {
+            Map<String, String> index = index(loader);
+            throw new BundleException(BundleFormat.prefix(source(name)) + "no bundled model named '" + name
+                    + "' (bundled: " + (index.isEmpty() ? "none" : String.join(", ", index.keySet())) + ")");
+        }
+        return in;
     }
 
     /** name -> stored bundle name (itself for plain entries). */

@@ -2,8 +2,13 @@
  * Genre classifiers: the model bundle, its networks, and inference.
  *
  * <h2>Bundle file</h2>
- * A zip with two entries:
+ * A zip with these entries, in this order:
  * <ul>
+ *   <li>{@code labels.txt} and {@code melconfig.properties}: the labels (one a line, UTF-8) and the
+ *       MelConfig ({@code name=value}, bundle.json's field names) again, which is all a host's listing
+ *       needs, so it starts no JSON parser (see {@link org.genrevamp.model.BundleOutline}). Optional: bundles
+ *       written before them still load and list (from bundle.json); when present,
+ *       {@link org.genrevamp.model.ModelBundle#load} refuses them unless they agree with bundle.json;</li>
  *   <li>{@code bundle.json}: {@code format = "genre-vamp-bundle"}, {@code formatVersion = 1},
  *       {@code architecture} ({@code cnn | crnn | parallel}), {@code melConfig} (every
  *       {@link org.genrevamp.dsp.MelConfig} field; {@code topDb} must be the string "Infinity"),

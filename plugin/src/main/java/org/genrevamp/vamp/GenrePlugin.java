@@ -7,7 +7,7 @@ import org.genrevamp.dsp.FrameSink;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
 import org.genrevamp.model.BundleException;
-import org.genrevamp.model.BundleMetadata;
+import org.genrevamp.model.BundleOutline;
 import org.genrevamp.model.ModelBundle;
 
 /**
@@ -94,7 +94,7 @@ public final class GenrePlugin extends Plugin {
         List<String> labels = FALLBACK_LABELS;
         MelConfig mel = MelConfig.defaults();
         try {
-            BundleMetadata m = catalogue.metadata(p.modelIndex());
+            BundleOutline m = catalogue.outline(p.modelIndex());
             labels = m.labels();
             mel = m.melConfig();
         } catch (BundleException | RuntimeException e) {

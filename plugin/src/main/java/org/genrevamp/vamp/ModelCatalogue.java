@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.BundleInfo;
-import org.genrevamp.model.BundleMetadata;
+import org.genrevamp.model.BundleOutline;
 import org.genrevamp.model.ModelBundle;
 
 /**
  * The models the {@code model} parameter chooses from, in value order: the user's own bundle first
  * ({@value #CUSTOM}, when {@value #ENV} or a {@code model=} line in {@code genre-vamp.conf} beside the
  * .so names one), then {@code default}, then the other bundled models by name. Listing reads only
- * file names and small index/conf files; {@link #metadata} reads a bundle's JSON (no ND4J);
+ * file names and small index/conf files; {@link #outline} reads a bundle's labels and MelConfig
+ * (no ND4J, no JSON);
  * {@link #load} loads the network.
  */
 final class ModelCatalogue {
@@ -30,7 +31,7 @@ final class ModelCatalogue {
     /** Shown when no model exists at all: initialise refuses it with a message. */
     static final String NONE = "none";
 
-    private static final Map<String, BundleMetadata> METADATA = new HashMap<>();
+    private static final Map<String, BundleOutline> OUTLINES = new HashMap<>();
     /** Loaded models, shared by the instances of a process ({@link ModelBundle#predict} is synchronised). */
     private static final Map<String, ModelBundle> LOADED = new HashMap<>();
 
@@ -56,7 +57,7 @@ final class ModelCatalogue {
     /** Discovers the user's bundle ({@value #ENV}, then the conf file) and the bundled models. */
     static ModelCatalogue discover() {
         return new ModelCatalogue(customBundle(System.getenv(ENV), System.getProperty(HOME_PROPERTY)),
-                ModelBundle.bundledNames());
+                BundleInfo.bundledNames());
     }
 
     /** Value names of the {@code model} parameter; the first is the default. */
@@ -70,17 +71,17 @@ final class ModelCatalogue {
     }
 
     /**
-     * Metadata of model {@code index} (cached for the process).
+     * Labels and MelConfig of model {@code index} (cached for the process).
      *
      * @throws BundleException when it is missing or broken
      */
-    BundleMetadata metadata(int index) throws BundleException {
+    BundleOutline outline(int index) throws BundleException {
         String key = key(index);
-        synchronized (METADATA) {
-            BundleMetadata m = METADATA.get(key);
+        synchronized (OUTLINES) {
+            BundleOutline m = OUTLINES.get(key);
             if (m == null) {
-                m = isCustom(index) ? BundleInfo.readFile(custom) : BundleInfo.readBundled(bundledName(index));
-                METADATA.put(key, m);
+                m = isCustom(index) ? BundleInfo.outlineOfFile(custom) : BundleInfo.outlineOfBundled(bundledName(index));
+                OUTLINES.put(key, m);
             }
             return m;
         }

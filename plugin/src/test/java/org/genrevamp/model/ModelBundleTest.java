@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ModelBundleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, byte[]> OUTLINE_ENTRIES = Map.of(BundleOutline.LABELS_ENTRY, new byte[0],
+            BundleOutline.MEL_CONFIG_ENTRY, new byte[0]);
     private static ModelBundle bundle;
     private static Path saved;
 
@@ -133,6 +135,49 @@ class ModelBundleTest {
         assertTrue(e.getMessage().contains("frame 3 band 2 is NaN"), e.getMessage());
     }
 
+    // ------------------------------------------------------------ the listing's plain entries
+
+    @Test
+    void theOutlineEntriesSayWhatBundleJsonSays() throws Exception {
+        BundleOutline plain = BundleInfo.outlineOfFile(saved);
+        assertEquals(new BundleOutline(TinyModels.LABELS, TinyModels.melConfig()), plain);
+        assertEquals(BundleOutline.of(BundleInfo.readFile(saved)), plain);
+    }
+
+    @Test
+    void aBundleWithoutOutlineEntriesStillListsAndLoads() throws Exception {
+        Path old = rewrite("no-outline.zip", json -> { });
+        assertEquals(BundleOutline.of(BundleInfo.readFile(saved)), BundleInfo.outlineOfFile(old));
+        assertEquals(TinyModels.LABELS, ModelBundle.load(old).labels());
+    }
+
+    @Test
+    void refusesLabelsTxtThatDisagreesWithBundleJson() throws IOException {
+        List<String> swapped = new java.util.ArrayList<>(TinyModels.LABELS);
+        java.util.Collections.swap(swapped, 0, 1);
+        Path file = rewrite("swapped-labels.zip", json -> { },
+                Map.of(BundleOutline.LABELS_ENTRY, BundleOutline.labelsText(swapped)), false);
+        assertRefused(file, "labels.txt lists " + swapped + " but bundle.json has labels " + TinyModels.LABELS);
+    }
+
+    @Test
+    void refusesMelConfigPropertiesThatDisagreeWithBundleJson() throws IOException {
+        MelConfig other = TinyModels.melConfig().withMelBands(TinyModels.melConfig().melBands(), 20.0, 11025.0,
+                MelConfig.MelScale.SLANEY, MelConfig.MelNorm.SLANEY);
+        Path file = rewrite("other-mel.zip", json -> { },
+                Map.of(BundleOutline.MEL_CONFIG_ENTRY, BundleOutline.melConfigText(other)), false);
+        assertRefused(file, "melconfig.properties holds " + other + " but bundle.json has melConfig");
+    }
+
+    @Test
+    void refusesMalformedMelConfigProperties() throws IOException {
+        byte[] broken = "sampleRate=22050.0\nfftSize=lots\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = rewrite("broken-mel.zip", json -> { }, Map.of(BundleOutline.MEL_CONFIG_ENTRY, broken), false);
+        assertRefused(file, "melconfig.properties field 'fftSize' must be an integer");
+        BundleException listing = assertThrows(BundleException.class, () -> BundleInfo.outlineOfFile(file));
+        assertTrue(listing.getMessage().startsWith("model bundle " + file + ": melconfig.properties"), listing.getMessage());
+    }
+
     // ------------------------------------------------------------ refusals
 
     @Test
@@ -232,8 +277,9 @@ class ModelBundleTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
+    /** Copies the saved bundle with bundle.json edited and without the plain outline entries (as older bundles). */
     private static Path rewrite(String name, Consumer<ObjectNode> edit) throws IOException {
-        return rewrite(name, edit, Map.of(), false);
+        return rewrite(name, edit, OUTLINE_ENTRIES, true);
     }
 
     /** Copies the saved bundle with bundle.json edited and entries replaced (or dropped when {@code drop}). */

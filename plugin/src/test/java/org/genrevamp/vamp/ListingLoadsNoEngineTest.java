@@ -24,7 +24,10 @@ class ListingLoadsNoEngineTest {
             "org.jtransforms.fft.DoubleFFT_1D",
             "org.nd4j.linalg.factory.Nd4j",
             "org.deeplearning4j.nn.multilayer.MultiLayerNetwork",
-            "org.deeplearning4j.nn.graph.ComputationGraph");
+            "org.deeplearning4j.nn.graph.ComputationGraph",
+            // JSON parsing costs a listing ~340 ms: bundles' plain labels.txt / melconfig.properties serve it
+            "com.fasterxml.jackson.databind.ObjectMapper",
+            "com.fasterxml.jackson.core.JsonFactory");
 
     /** Exposes which classes it has loaded itself. */
     static final class WatchingLoader extends URLClassLoader {
@@ -53,6 +56,15 @@ class ListingLoadsNoEngineTest {
                     "getOutputDescriptors")) {
                 pluginClass.getMethod(getter).invoke(plugin);
             }
+            // every model the parameter offers: the custom test bundle and each shipped one
+            List<?> models = modelNames((List<?>) pluginClass.getMethod("getParameterDescriptors").invoke(plugin));
+            assertTrue(models.containsAll(List.of("custom", "default")), "models offered: " + models);
+            for (int m = 0; m < models.size(); m++) {
+                pluginClass.getMethod("setParameter", String.class, float.class).invoke(plugin, "model", (float) m);
+                List<?> outputs = (List<?>) pluginClass.getMethod("getOutputDescriptors").invoke(plugin);
+                assertTrue(outputs.size() > 1, models.get(m) + " lists " + outputs);
+            }
+            pluginClass.getMethod("setParameter", String.class, float.class).invoke(plugin, "model", 0f);
             assertTrue(loader.loaded(GenrePlugin.class.getName()), "the watching loader did the loading");
             for (String engine : ENGINE_CLASSES) {
                 assertFalse(loader.loaded(engine), engine + " loaded while listing");
@@ -61,5 +73,15 @@ class ListingLoadsNoEngineTest {
             pluginClass.getMethod("initialise", int.class, int.class, int.class).invoke(plugin, 1, 1024, 1024);
             assertTrue(loader.loaded("org.genrevamp.dsp.MelStream"));
         }
+    }
+
+    /** The value names of the {@code model} parameter, from descriptors of the watching loader's classes. */
+    private static List<?> modelNames(List<?> descriptors) throws ReflectiveOperationException {
+        for (Object d : descriptors) {
+            if (d.getClass().getMethod("identifier").invoke(d).equals("model")) {
+                return (List<?>) d.getClass().getMethod("valueNames").invoke(d);
+            }
+        }
+        throw new AssertionError("no 'model' parameter in " + descriptors);
     }
 }
