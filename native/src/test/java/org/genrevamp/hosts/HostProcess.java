@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,6 +72,12 @@ public final class HostProcess {
      */
     public static Outcome run(String name, List<String> command, Path workDir, Map<String, String> environment,
             Duration timeout) throws IOException {
+        return run(name, command, workDir, env -> env.putAll(environment), timeout);
+    }
+
+    /** As above, with {@code environment} free to change or remove any variable of this process's environment. */
+    public static Outcome run(String name, List<String> command, Path workDir,
+            Consumer<Map<String, String>> environment, Duration timeout) throws IOException {
         Files.createDirectories(workDir);
         Path stdout = workDir.resolve(name + ".stdout");
         Path stderr = workDir.resolve(name + ".stderr");
@@ -80,7 +87,7 @@ public final class HostProcess {
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().putAll(environment);
+        environment.accept(builder.environment());
         long start = System.nanoTime();
         Process process = builder.start();
         boolean finished;

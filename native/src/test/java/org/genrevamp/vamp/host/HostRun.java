@@ -1,15 +1,18 @@
 package org.genrevamp.vamp.host;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.genrevamp.hosts.HostModel;
+import org.genrevamp.hosts.HostProcess;
 
 /**
  * One run of a host program: exit code, stdout, stderr. Output goes to files, not pipes, so a
@@ -20,6 +23,8 @@ import java.util.function.Consumer;
  * @param stderr   everything it printed on stderr
  */
 record HostRun(int exitCode, String stdout, String stderr) {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
 
     /** Where the build put things (system properties set by the native module's pom). */
     static final Path VAMP_DIR = Path.of(System.getProperty("genrevamp.vampDir", "../target/vamp"));
@@ -33,30 +38,31 @@ record HostRun(int exitCode, String stdout, String stderr) {
      */
     static HostRun run(List<String> command, Consumer<Map<String, String>> environment) {
         try {
-            Path out = Files.createTempFile("genre-vamp-host", ".out");
-            Path err = Files.createTempFile("genre-vamp-host", ".err");
+            Path dir = Files.createTempDirectory("genre-vamp-host");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectOutput(out.toFile()).redirectError(err.toFile());
-                builder.environment().put("VAMP_PATH", VAMP_DIR.toString());
-                builder.environment().remove("GENRE_VAMP_TEST_THROW");
-                builder.environment().remove("GENRE_VAMP_JAVA_OPTS");
-                builder.environment().remove("GENRE_VAMP_JVM");
-                builder.environment().putAll(org.genrevamp.hosts.HostModel.environment());
-                environment.accept(builder.environment());
-                Process process = builder.start();
-                assertTrue(process.waitFor(300, TimeUnit.SECONDS), "timed out: " + command);
-                return new HostRun(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
+                HostProcess.Outcome outcome = HostProcess.run("host", command, dir, env -> {
+                    env.put("VAMP_PATH", VAMP_DIR.toString());
+                    env.remove("GENRE_VAMP_TEST_THROW");
+                    env.remove("GENRE_VAMP_JAVA_OPTS");
+                    env.remove("GENRE_VAMP_JVM");
+                    env.putAll(HostModel.environment());
+                    environment.accept(env);
+                }, TIMEOUT);
+                assertFalse(outcome.timedOut(), () -> "timed out: " + outcome.summary());
+                return new HostRun(outcome.exitCode(), outcome.stdoutText(), outcome.stderrText());
             } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
+                deleteTree(dir);
             }
         } catch (IOException e) {
             throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + command, e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
