@@ -78,6 +78,29 @@ public record MelConfig(
                 MelScale.SLANEY, MelNorm.SLANEY, DEFAULT_AMIN, DEFAULT_TOP_DB);
     }
 
+    /**
+     * The front end of the imported PyTorch music taggers ({@code shared/data/pretrained}): torchaudio's
+     * {@code MelSpectrogram(sample_rate=16000, n_fft=512, f_min=0, f_max=8000, n_mels=96)} followed by
+     * {@code AmplitudeToDB()}, every other argument at its torchaudio default:
+     * <ul>
+     *   <li>16 kHz, {@code n_fft} 512 = {@code win_length} (window fills the FFT), {@code hop_length}
+     *       {@code win_length // 2} = 256;</li>
+     *   <li>{@code window_fn=torch.hann_window} (periodic Hann), {@code center=True} with
+     *       {@code pad_mode="reflect"};</li>
+     *   <li>{@code power=2.0} (power spectrum), {@code normalized=False} (no FFT scaling);</li>
+     *   <li>96 bands 0..8000 Hz on the HTK mel scale ({@code mel_scale="htk"}: 2595 log10(1 + f/700)),
+     *       triangles in Hz on the bin grid and unnormalised ({@code norm=None}, peak weight 1);</li>
+     *   <li>{@code AmplitudeToDB(stype="power")}: {@code 10 log10(max(x, 1e-10))}, reference 1 (no
+     *       offset), {@code top_db=None} (no clipping, so topDb is infinite here).</li>
+     * </ul>
+     * At other host rates the engine scales FFT and hop as for any config (1411 points, hop 705.6 at
+     * 44.1 kHz) instead of resampling to 16 kHz as the taggers' training pipeline did.
+     */
+    public static MelConfig torchaudioTagger() {
+        return new MelConfig(16000.0, 512, 256, 96, 0.0, 8000.0, Window.HANN_PERIODIC, true, PadMode.REFLECT,
+                2.0, MelScale.HTK, MelNorm.NONE, 1e-10, Double.POSITIVE_INFINITY);
+    }
+
     public MelConfig withFrames(int newFftSize, int newHopSize) {
         return new MelConfig(sampleRate, newFftSize, newHopSize, melBands, fMin, fMax, window, centred, padMode,
                 power, melScale, melNorm, amin, topDb);
