@@ -27,7 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * </ol>
  * {@link #predict} is synchronised: one bundle serves one thread at a time.
  */
-public final class ModelBundle {
+public final class ModelBundle implements GenreModel {
 
     /** Windows per forward pass in {@link #predict}: bounds memory, large enough to amortise per-call overhead. */
     static final int MAX_BATCH = 64;
@@ -171,6 +171,7 @@ public final class ModelBundle {
      * @return {@code [n][labels().size()]} softmax probabilities (each row sums to 1 within float rounding)
      * @throws IllegalArgumentException on windows of the wrong shape or with non-finite values
      */
+    @Override
     public synchronized float[][] predict(float[][][] windows) {
         if (windows == null || windows.length == 0) {
             throw new IllegalArgumentException("ModelBundle.predict: need at least one window");
@@ -203,11 +204,13 @@ public final class ModelBundle {
     }
 
     /** The spectrogram config the model was trained with (topDb = +Inf: models see MelStream frames). */
+    @Override
     public MelConfig melConfig() {
         return metadata.melConfig();
     }
 
     /** Class names in output order. */
+    @Override
     public List<String> labels() {
         return metadata.labels();
     }
@@ -218,16 +221,19 @@ public final class ModelBundle {
     }
 
     /** Frames per network input window. */
+    @Override
     public int windowFrames() {
         return metadata.windowFrames();
     }
 
     /** Window length in seconds ({@code windowFrames} hops at the reference rate). */
+    @Override
     public double windowSeconds() {
         return metadata.windowSeconds();
     }
 
     /** {@code "cnn"}, {@code "crnn"} or {@code "parallel"}. */
+    @Override
     public String architecture() {
         return metadata.architecture().id();
     }
@@ -237,6 +243,7 @@ public final class ModelBundle {
     }
 
     /** The model card: free-form JSON-compatible map (data, split, parameters, figures). */
+    @Override
     public Map<String, Object> card() {
         return metadata.card();
     }

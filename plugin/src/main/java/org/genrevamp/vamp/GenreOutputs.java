@@ -12,7 +12,7 @@ import org.genrevamp.annotate.WindowAverager;
 import org.genrevamp.annotate.WindowPlan;
 import org.genrevamp.annotate.WindowSpan;
 import org.genrevamp.dsp.MelConfig;
-import org.genrevamp.model.ModelBundle;
+import org.genrevamp.model.GenreModel;
 
 /**
  * The genre outputs, from the model's predictions on windows of log-mel frames:
@@ -44,7 +44,7 @@ final class GenreOutputs implements FrameOutput {
     private final List<String> labels;
     private final double hopSecondsForDescriptor;
     private final GenreParameters parameters;
-    private ModelBundle model;
+    private GenreModel model;
     private WindowPlan plan;
     private WindowAccumulator accumulator;
     private WindowAverager averager;
@@ -90,7 +90,7 @@ final class GenreOutputs implements FrameOutput {
     }
 
     /** The loaded model; must be called before {@link #start}. */
-    void bind(ModelBundle bundle) {
+    void bind(GenreModel bundle) {
         this.model = bundle;
     }
 

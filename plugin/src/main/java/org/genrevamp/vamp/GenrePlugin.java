@@ -8,7 +8,7 @@ import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.BundleOutline;
-import org.genrevamp.model.ModelBundle;
+import org.genrevamp.model.GenreModel;
 
 /**
  * The {@code genre} plugin: mixes the input to mono, computes log-mel frames with {@link MelStream}
@@ -132,7 +132,7 @@ public final class GenrePlugin extends Plugin {
             Diagnostics.warn("GenrePlugin.initialise", e.getMessage());
             return false;
         }
-        ModelBundle model = loadModel();
+        GenreModel model = loadModel();
         if (model == null) {
             return false;
         }
@@ -151,10 +151,10 @@ public final class GenrePlugin extends Plugin {
     }
 
     /** The chosen model's network, or null after one stderr line naming the model and the reason. */
-    private ModelBundle loadModel() {
+    private GenreModel loadModel() {
         String name = catalogue.names().get(parameters.modelIndex());
         try {
-            ModelBundle model = catalogue.load(parameters.modelIndex());
+            GenreModel model = catalogue.load(parameters.modelIndex());
             if (!model.labels().equals(genre.labels()) || !model.melConfig().equals(config)) {
                 throw new BundleException("the bundle changed on disk since its outputs were described; describe again");
             }

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.BundleInfo;
 import org.genrevamp.model.BundleOutline;
-import org.genrevamp.model.ModelBundle;
+import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.GenreModels;
 
 /**
  * The models the {@code model} parameter chooses from, in value order: the user's own bundle first
@@ -32,8 +33,8 @@ final class ModelCatalogue {
     static final String NONE = "none";
 
     private static final Map<String, BundleOutline> OUTLINES = new HashMap<>();
-    /** Loaded models, shared by the instances of a process ({@link ModelBundle#predict} is synchronised). */
-    private static final Map<String, ModelBundle> LOADED = new HashMap<>();
+    /** Loaded models, shared by the instances of a process ({@link GenreModel#predict} is synchronised). */
+    private static final Map<String, GenreModel> LOADED = new HashMap<>();
 
     private final Path custom;
     private final List<String> names;
@@ -88,12 +89,12 @@ final class ModelCatalogue {
     }
 
     /** Loads model {@code index}'s network, once per process (ND4J starts here). */
-    ModelBundle load(int index) throws BundleException {
+    GenreModel load(int index) throws BundleException {
         String key = key(index);
         synchronized (LOADED) {
-            ModelBundle m = LOADED.get(key);
+            GenreModel m = LOADED.get(key);
             if (m == null) {
-                m = isCustom(index) ? ModelBundle.load(custom) : ModelBundle.loadBundled(bundledName(index));
+                m = isCustom(index) ? GenreModels.load(custom) : GenreModels.loadBundled(bundledName(index));
                 LOADED.put(key, m);
             }
             return m;

@@ -1,6 +1,5 @@
 package org.genrevamp.trainer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.genrevamp.model.ModelBundle;
+import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.GenreModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code evaluate}: scores a bundle on a folder-per-genre directory of audio, straight from the
  * files (no cache), with the bundle's own spectrogram config and window length. Every file is cut
- * into consecutive non-overlapping windows; a track's prediction is the mean of its windows.
+ * into consecutive non-overlapping windows; a file shorter than one window is looped to one window
+ * (as the plugin does); a track's prediction is the mean of its windows.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Scores a model bundle on a folder-per-genre directory of audio.",
@@ -38,9 +39,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path modelPath = Path.of(model);
-        ModelBundle bundle = Files.exists(modelPath) || !ModelBundle.bundledNames().contains(model)
-                ? ModelBundle.load(modelPath) : ModelBundle.loadBundled(model);
+        GenreModel bundle = GenreModels.loadFileOrBundled(model);
         List<String> labels = bundle.labels();
         Dataset dataset = FolderDataset.scan(data, new HashSet<>(labels));
         if (dataset.files().isEmpty()) {
@@ -62,19 +61,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     skipped.add(new SkippedFile(file.file().toString(), String.valueOf(e.getMessage())));
                     continue;
                 }
-                List<Integer> starts = WindowPlan.tileStarts(frames.length, window);
-                if (starts.isEmpty()) {
-                    skipped.add(new SkippedFile(file.file().toString(), "shorter than one window (" + frames.length
-                            + " < " + window + " frames)"));
-                    continue;
-                }
                 int truth = labels.indexOf(file.genre());
-                for (int from = 0; from < starts.size(); from += batch) {
-                    int to = Math.min(starts.size(), from + batch);
-                    float[][][] windows = new float[to - from][][];
-                    for (int i = from; i < to; i++) {
-                        windows[i - from] = Arrays.copyOfRange(frames, starts.get(i), starts.get(i) + window);
-                    }
+                List<float[][]> cut = WindowPlan.tilesOrLooped(frames, window);
+                for (int from = 0; from < cut.size(); from += batch) {
+                    float[][][] windows = cut.subList(from, Math.min(cut.size(), from + batch)).toArray(new float[0][][]);
                     float[][] probabilities = bundle.predict(windows);
                     for (float[] p : probabilities) {
                         scored.add(new ScoredWindow(file.trackId(), truth, p));
@@ -97,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> toJson(Evaluation evaluation, List<SkippedFile> skipped, ModelBundle bundle) {
+    private static Map<String, Object> toJson(Evaluation evaluation, List<SkippedFile> skipped, GenreModel bundle) {
         Map<String, Object> out = new LinkedHashMap<>(metrics(evaluation.windows()));
         out.put("architecture", bundle.architecture());
         out.put("windowSeconds", bundle.windowSeconds());

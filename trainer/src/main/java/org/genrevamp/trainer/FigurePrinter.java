@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Plain-text figures for stdout. */
-final class FigurePrinter {
+public final class FigurePrinter {
     private FigurePrinter() {
     }
 
-    static String line(String what, Metrics m) {
+    public static String line(String what, Metrics m) {
         return String.format(Locale.ROOT, "%-28s n=%-6d top-1 %.3f  top-3 %.3f  macro-F1 %.3f", what, m.n(), m.top1(),
                 m.top3(), m.macroF1());
     }
@@ -27,7 +27,7 @@ final class FigurePrinter {
     }
 
     /** The confusion matrix as aligned text, rows true genre, columns predicted. */
-    static String confusion(Metrics m) {
+    public static String confusion(Metrics m) {
         StringBuilder sb = new StringBuilder();
         int width = Math.max(6, m.labels().stream().mapToInt(String::length).max().orElse(6) + 1);
         sb.append(String.format(Locale.ROOT, "%-" + width + "s", "true\\pred"));

@@ -1,15 +1,15 @@
 package org.genrevamp.trainer;
 
 /** Diagnostics on stderr, prefixed {@code genre-trainer:}; stdout carries only results. */
-final class Log {
+public final class Log {
     private Log() {
     }
 
-    static void info(String message) {
+    public static void info(String message) {
         System.err.println("genre-trainer: " + message);
     }
 
-    static void warn(String message) {
+    public static void warn(String message) {
         System.err.println("genre-trainer: warning: " + message);
     }
 }

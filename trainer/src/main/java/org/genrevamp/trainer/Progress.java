@@ -6,11 +6,11 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Progress bars on stderr (stdout stays free for results), with rate and ETA. */
-final class Progress {
+public final class Progress {
     private Progress() {
     }
 
-    static ProgressBar bar(String task, long max, String unit) {
+    public static ProgressBar bar(String task, long max, String unit) {
         return new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(max)

@@ -24,7 +24,7 @@ import org.knowm.xchart.XYChartBuilder;
  * every figure.
  */
 public final class ReportWriter {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReportWriter() {
     }
@@ -93,7 +93,7 @@ public final class ReportWriter {
                 m.macroF1()));
     }
 
-    static void confusionTable(StringBuilder md, Metrics m) {
+    public static void confusionTable(StringBuilder md, Metrics m) {
         md.append("| true \\ predicted |");
         m.labels().forEach(l -> md.append(' ').append(l).append(" |"));
         md.append("\n|---|");
@@ -125,7 +125,7 @@ public final class ReportWriter {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    private static void confusion(Path file, String title, Metrics m) throws IOException {
+    public static void confusion(Path file, String title, Metrics m) throws IOException {
         int k = m.labels().size();
         HeatMapChart chart = new HeatMapChartBuilder().width(160 + 80 * k).height(120 + 45 * k).title(title)
                 .xAxisTitle("predicted").yAxisTitle("true").build();

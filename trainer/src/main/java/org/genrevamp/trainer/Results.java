@@ -7,13 +7,13 @@ import java.io.PrintStream;
  * {@code System.out} at stderr, because libraries print progress chatter on stdout (SameDiff's
  * "Added differentiated op" lines while building a GRU's gradient) and stdout is for results.
  */
-final class Results {
+public final class Results {
     private static PrintStream out = System.out;
 
     private Results() {
     }
 
-    static PrintStream out() {
+    public static PrintStream out() {
         return out;
     }
 

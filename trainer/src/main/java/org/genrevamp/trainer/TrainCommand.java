@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.genrevamp.model.Architecture;
+import org.genrevamp.trainer.transfer.TransferReport;
+import org.genrevamp.trainer.transfer.TransferSettings;
+import org.genrevamp.trainer.transfer.TransferTraining;
 import org.genrevamp.model.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,8 +87,38 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the interrupted run in --out from its last checkpoint")
     boolean resume;
 
+    @Option(names = "--backbone", split = ",", description = "train a genre head on these frozen pretrained taggers"
+            + " (e.g. msd/crnn or msd/crnn,msd/fcn) instead of a network from scratch; reads --data, not --cache")
+    List<String> backbones = List.of();
+
+    @Option(names = "--data", description = "with --backbone: folder-per-genre dataset (GTZAN layout)")
+    Path data;
+
+    @Option(names = "--pretrained", description = "with --backbone: folder of the pretrained networks (default: ${DEFAULT-VALUE})")
+    Path pretrained = Path.of("../shared/data/pretrained");
+
+    @Option(names = "--split", description = "with --backbone: fault-filtered (GTZAN artist-filtered lists) or random"
+            + " (default: ${DEFAULT-VALUE})")
+    String split = "fault-filtered";
+
+    @Option(names = "--split-dir", description = "with --split fault-filtered: folder of train.txt/valid.txt/test.txt"
+            + " (default: PRETRAINED/gtzan-fault-filtered)")
+    Path splitDir;
+
+    @Option(names = "--with-tags", description = "with --backbone: the head also sees the 50 tag probabilities")
+    boolean withTags;
+
+    @Option(names = "--augment", description = "with --backbone: augmented copies per training window (default: ${DEFAULT-VALUE})")
+    int augment = 0;
+
+    @Option(names = "--head-epochs", description = "with --backbone: Adam steps per head fit (default: ${DEFAULT-VALUE})")
+    int headEpochs = 300;
+
     @Override
     public Integer call() throws Exception {
+        if (!backbones.isEmpty()) {
+            return trainTransfer();
+        }
         long start = System.nanoTime();
         Architecture arch = Architecture.fromId(architecture);
         TrainingOptions options = new TrainingOptions(seed,
@@ -110,6 +143,25 @@ final class TrainCommand implements Callable<Integer> {
                 trainer.bestCheckpoint(), subsetGenres, runDir, (System.nanoTime() - start) / 1e9);
         Results.out().println(FigurePrinter.summary(summary));
         Log.info("bundle: " + runDir.resolve(RunFinisher.BUNDLE) + ", report: " + runDir.resolve(RunFinisher.REPORT));
+        return 0;
+    }
+
+    /** {@code --backbone}: frozen taggers + genre head (see {@link TransferTraining}). */
+    private int trainTransfer() throws Exception {
+        if (data == null) {
+            throw new IllegalArgumentException("--backbone needs --data (a folder-per-genre dataset)");
+        }
+        String modelName = name != null ? name : String.join("+", backbones).replace('/', '-');
+        Path runDir = out != null ? out : Path.of("runs", modelName);
+        Path cacheDir = cache.equals(Path.of("genre-cache")) ? runDir.resolve("embeddings") : cache;
+        TransferSettings settings = new TransferSettings(modelName, backbones, pretrained, data, split,
+                splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), cacheDir, runDir, withTags,
+                augment, headEpochs, seed, genres);
+        TransferReport report = new TransferTraining(settings).run();
+        Results.out().println(FigurePrinter.line("test windows", report.test().windows()));
+        Results.out().println(FigurePrinter.line("test tracks", report.test().tracks()));
+        Results.out().print(FigurePrinter.confusion(report.test().tracks()));
+        Log.info("bundle: " + runDir.resolve("model.zip") + ", report: " + runDir.resolve("report"));
         return 0;
     }
 }

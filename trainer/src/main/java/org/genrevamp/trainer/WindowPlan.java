@@ -62,4 +62,27 @@ public final class WindowPlan {
         }
         return starts;
     }
+
+    /**
+     * The windows {@code evaluate} and the transfer trainer score a whole file with: consecutive
+     * non-overlapping windows from its start ({@link #tileStarts}), or, for a file shorter than one
+     * window, one window made by repeating its frames cyclically (looping keeps level, timbre and
+     * rhythm statistics; the plugin does the same). Rows are shared with {@code frames}, not copied.
+     *
+     * @return at least one window when {@code frames} has at least one frame
+     */
+    public static List<float[][]> tilesOrLooped(float[][] frames, int windowFrames) {
+        List<float[][]> windows = new ArrayList<>();
+        for (int start : tileStarts(frames.length, windowFrames)) {
+            windows.add(java.util.Arrays.copyOfRange(frames, start, start + windowFrames));
+        }
+        if (windows.isEmpty() && frames.length > 0) {
+            float[][] looped = new float[windowFrames][];
+            for (int i = 0; i < windowFrames; i++) {
+                looped[i] = frames[i % frames.length];
+            }
+            windows.add(looped);
+        }
+        return windows;
+    }
 }

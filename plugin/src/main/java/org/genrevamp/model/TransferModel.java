@@ -1,0 +1,128 @@
+package org.genrevamp.model;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.genrevamp.dsp.MelConfig;
+
+/**
+ * A genre model made of frozen pretrained tagger networks ({@link Backbones}) and a small genre
+ * head ({@link GenreHead}) trained on their features. Input: the taggers' own torchaudio-convention
+ * log-mel ({@link MelConfig#torchaudioTagger()}), windows of the networks' length. Stored as a
+ * bundle by {@link TransferFormat}. {@link #predict} is synchronised: one model serves one thread
+ * at a time.
+ */
+public final class TransferModel implements GenreModel {
+
+    private final Backbones backbones;
+    private final GenreHead head;
+    private final List<String> labels;
+    private final Map<String, Object> card;
+
+    /**
+     * @throws IllegalArgumentException when the head does not take the backbones' features or does
+     *                                  not output one class per label, or the labels are invalid
+     */
+    public TransferModel(Backbones backbones, GenreHead head, List<String> labels, Map<String, Object> card) {
+        if (backbones == null || head == null) {
+            throw new IllegalArgumentException("TransferModel: backbones and head must not be null");
+        }
+        this.labels = BundleMetadata.checkLabels(labels);
+        if (head.featureSize() != backbones.featureSize()) {
+            throw new IllegalArgumentException("TransferModel: the head takes " + head.featureSize()
+                    + " features but the backbones " + backbones.names() + " give " + backbones.featureSize());
+        }
+        if (head.classes() != labels.size()) {
+            throw new IllegalArgumentException("TransferModel: the head outputs " + head.classes() + " classes but there are "
+                    + labels.size() + " labels");
+        }
+        this.backbones = backbones;
+        this.head = head;
+        this.card = card == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(card));
+    }
+
+    /** Reads a transfer bundle file. */
+    public static TransferModel load(Path file) throws BundleException {
+        GenreModel m = GenreModels.load(file);
+        if (!(m instanceof TransferModel t)) {
+            throw new BundleException(BundleFormat.prefix(String.valueOf(file)) + "not a transfer bundle");
+        }
+        return t;
+    }
+
+    @Override
+    public synchronized float[][] predict(float[][][] windows) {
+        if (windows == null || windows.length == 0) {
+            throw new IllegalArgumentException("TransferModel.predict: need at least one window");
+        }
+        float[][] features = backbones.features(windows);
+        float[][] out = new float[features.length][];
+        for (int i = 0; i < features.length; i++) {
+            out[i] = head.probabilities(features[i]);
+        }
+        return out;
+    }
+
+    /** Probabilities of one window from its backbone features (streaming callers compute features themselves). */
+    public float[] predictFeatures(float[] features) {
+        return head.probabilities(features);
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public MelConfig melConfig() {
+        return MelConfig.torchaudioTagger();
+    }
+
+    @Override
+    public int windowFrames() {
+        return backbones.windowFrames();
+    }
+
+    @Override
+    public String architecture() {
+        return "transfer:" + String.join("+", backbones.names());
+    }
+
+    @Override
+    public Map<String, Object> card() {
+        return card;
+    }
+
+    public Backbones backbones() {
+        return backbones;
+    }
+
+    public GenreHead head() {
+        return head;
+    }
+
+    /** A copy with another model card. */
+    public TransferModel withCard(Map<String, Object> newCard) {
+        return new TransferModel(backbones, head, labels, newCard);
+    }
+
+    /** Writes the bundle, atomically replacing {@code file}. */
+    public void save(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                TransferFormat.write(this, out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

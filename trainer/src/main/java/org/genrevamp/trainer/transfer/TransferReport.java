@@ -1,0 +1,114 @@
+package org.genrevamp.trainer.transfer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.genrevamp.model.Backbones;
+import org.genrevamp.trainer.Evaluation;
+import org.genrevamp.trainer.Metrics;
+import org.genrevamp.trainer.ReportWriter;
+
+/**
+ * The figures of a transfer run: what was trained on which split, the heads tried on validation,
+ * and the test figures; written as the bundle's model card and as {@code report.md},
+ * {@code report.json} and confusion-matrix PNGs. Paths are given relative to the dataset, never
+ * as absolute machine paths.
+ */
+public record TransferReport(TransferSettings settings, Backbones backbones, List<String> labels,
+                             Map<String, Integer> tracks, HeadChoice chosen, List<HeadChoice> tried, Evaluation test,
+                             double seconds) {
+
+    /** Names the split a figure was measured on: every card and report says it. */
+    String splitDescription() {
+        return settings.split().equals("fault-filtered")
+                ? "GTZAN artist-filtered split (Kereliuk, Sturm & Larsen 2015, fault-filtered): head chosen on its valid"
+                + " part, fitted on train+valid, scored on its test part; no artist on two sides"
+                : "seeded random track split stratified by genre (seed " + settings.seed()
+                + "): artists may be on both sides, so figures overstate accuracy on unseen artists";
+    }
+
+    /** The model card stored in the bundle. */
+    Map<String, Object> card(String licence) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("name", settings.name());
+        card.put("kind", "transfer: frozen pretrained taggers + genre head");
+        card.put("backbones", settings.backbones());
+        card.put("features", settings.withTags() ? "embedding + 50 tag probabilities per backbone" : "embedding");
+        card.put("head", chosen.name());
+        card.put("windowFrames", backbones.windowFrames());
+        card.put("shortClips", "a clip shorter than the window is looped (its frames repeated) to one window");
+        card.put("data", settings.data().getFileName() + " (folder per genre)");
+        card.put("split", splitDescription());
+        card.put("tracks", tracks);
+        card.put("augmentation", settings.augment() == 0 ? "none"
+                : settings.augment() + " copies per training window: gain, EQ tilt, pitch, tempo, noise");
+        card.put("seed", settings.seed());
+        card.put("test", figures(test));
+        card.put("pretrainedSource", "Won, Ferraro, Bogdanov, Serra: Evaluation of CNN-based automatic music tagging"
+                + " models (SMC 2020), sota-music-tagging-models; MIT licence");
+        if (licence != null) {
+            card.put("pretrainedLicence", licence);
+        }
+        return card;
+    }
+
+    private static Map<String, Object> figures(Evaluation e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("windows", metrics(e.windows()));
+        out.put("tracks", metrics(e.tracks()));
+        return out;
+    }
+
+    private static Map<String, Object> metrics(Metrics m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("top1", m.top1());
+        out.put("top3", m.top3());
+        out.put("n", m.n());
+        out.put("macroF1", m.macroF1());
+        out.put("labels", m.labels());
+        out.put("confusion", m.confusion());
+        return out;
+    }
+
+    /** Writes report.md, report.json and the confusion PNGs into {@code dir}. */
+    void write(Path dir) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Files.createDirectories(dir);
+        Map<String, Object> json = card(null);
+        json.put("tried", tried.stream().map(c -> Map.of("head", c.name(), "validationTrackTop1", c.validationTop1(),
+                "validationLoss", c.validationLoss())).toList());
+        json.put("seconds", seconds);
+        ReportWriter.JSON.writeValue(dir.resolve("report.json").toFile(), json);
+        ReportWriter.confusion(dir.resolve("confusion-test-windows.png"), "Test windows", test.windows());
+        ReportWriter.confusion(dir.resolve("confusion-test-tracks.png"), "Test tracks", test.tracks());
+        StringBuilder md = new StringBuilder();
+        md.append("# Model `").append(settings.name()).append("` (transfer: ")
+                .append(String.join(" + ", settings.backbones())).append(")\n\n");
+        md.append("Split: ").append(splitDescription()).append(".\n\n");
+        md.append(String.format(Locale.ROOT, "%d genres; tracks train/valid/test: %s. Window %d frames (%.1f s),"
+                        + " short clips looped. Head: %s. Augmentation: %s. Seed %d. %.0f s.%n%n",
+                labels.size(), tracks.values(), backbones.windowFrames(), backbones.windowFrames() * 0.016,
+                chosen.name(), settings.augment() == 0 ? "none" : settings.augment() + " copies", settings.seed(), seconds));
+        md.append("## Test figures\n\n| level | n | top-1 | top-3 | macro-F1 |\n|---|---|---|---|---|\n");
+        row(md, "windows", test.windows());
+        row(md, "tracks", test.tracks());
+        md.append("\n## Heads tried (fitted on train, scored on valid)\n\n| head | valid track top-1 | valid loss |\n|---|---|---|\n");
+        for (HeadChoice c : tried) {
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", c.name(), c.validationTop1(), c.validationLoss()));
+        }
+        md.append("\n## Test confusion (tracks; rows = truth)\n\n");
+        ReportWriter.confusionTable(md, test.tracks());
+        md.append("\n![windows](confusion-test-windows.png) ![tracks](confusion-test-tracks.png)\n");
+        Files.writeString(dir.resolve("report.md"), md, StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder md, String level, Metrics m) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.3f |%n", level, m.n(), m.top1(), m.top3(),
+                m.macroF1()));
+    }
+}

@@ -1,0 +1,33 @@
+package org.genrevamp.trainer.transfer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code train --backbone} was asked to do.
+ *
+ * @param name       model name for the card and report
+ * @param backbones  pretrained networks by folder name under {@code pretrained}, e.g. {@code msd/crnn}
+ * @param pretrained folder holding {@code <name>/best_model.pth} and {@code LICENSE}
+ * @param data       folder-per-genre dataset
+ * @param split      {@code fault-filtered} (GTZAN's artist-filtered lists in {@code splitDir}) or
+ *                   {@code random} (seeded track split stratified by genre: artists may overlap)
+ * @param splitDir   folder of the fault-filtered lists
+ * @param cache      embedding cache folder
+ * @param out        run folder (bundle and report)
+ * @param withTags   feed the head the tag probabilities beside the embeddings
+ * @param augment    augmented copies of each training window (0 = none)
+ * @param epochs     Adam steps per head fit
+ * @param seed       seed of split, augmentation and head initialisation
+ * @param genres     genres to keep (empty: all)
+ */
+public record TransferSettings(String name, List<String> backbones, Path pretrained, Path data, String split,
+                               Path splitDir, Path cache, Path out, boolean withTags, int augment, int epochs,
+                               long seed, List<String> genres) {
+
+    /** The part of the settings that determines the cached features. */
+    String cacheKey(int windowFrames) {
+        return "backbones=" + String.join("+", backbones) + " withTags=" + withTags + " windowFrames=" + windowFrames
+                + " augment=" + augment + " seed=" + seed + " front-end=torchaudioTagger\n";
+    }
+}

@@ -1,0 +1,268 @@
+package org.genrevamp.trainer.transfer;
+
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import me.tongfei.progressbar.ProgressBar;
+import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.Backbones;
+import org.genrevamp.model.BundleException;
+import org.genrevamp.model.GenreHead;
+import org.genrevamp.model.TransferModel;
+import org.genrevamp.trainer.Dataset;
+import org.genrevamp.trainer.Evaluation;
+import org.genrevamp.trainer.FolderDataset;
+import org.genrevamp.trainer.LabelledFile;
+import org.genrevamp.trainer.LogMelExtractor;
+import org.genrevamp.trainer.Log;
+import org.genrevamp.trainer.Progress;
+import org.genrevamp.trainer.ScoredWindow;
+import org.genrevamp.trainer.SplitPart;
+import org.genrevamp.trainer.TrackSplit;
+import org.genrevamp.trainer.WindowPlan;
+
+/**
+ * {@code train --backbone}: a genre head on frozen pretrained taggers.
+ * <ol>
+ *   <li>split the dataset's tracks (GTZAN: the artist-filtered lists, so no artist is on two sides);</li>
+ *   <li>compute each file's windows' backbone features once into the {@link EmbeddingCache}
+ *       (training and validation files also as augmented copies);</li>
+ *   <li>choose the head (logistic regression or a small MLP, weight decay) by track top-1 on the
+ *       validation part;</li>
+ *   <li>fit the chosen head on train + validation, score the test part (windows and tracks), and write
+ *       the bundle {@code OUT/model.zip} and {@code OUT/report/}.</li>
+ * </ol>
+ */
+public final class TransferTraining {
+
+    static final String BUNDLE = "model.zip";
+    static final String REPORT = "report";
+
+    private final TransferSettings settings;
+
+    public TransferTraining(TransferSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Runs the whole job; returns the test figures. */
+    public TransferReport run() throws IOException, BundleException {
+        long start = System.nanoTime();
+        Backbones backbones = loadBackbones();
+        Dataset dataset = FolderDataset.scan(settings.data(), new HashSet<>(settings.genres()));
+        List<String> labels = dataset.genres();
+        Map<String, SplitPart> split = split(dataset);
+        List<LabelledFile> files = dataset.files().stream().filter(f -> split.containsKey(f.trackId())).toList();
+        Log.info(String.format(Locale.ROOT, "%s split: %d files of %d tracks (%d files of unlisted tracks left out)",
+                settings.split(), files.size(), files.stream().map(LabelledFile::trackId).distinct().count(),
+                dataset.files().size() - files.size()));
+        try (EmbeddingCache cache = EmbeddingCache.open(settings.cache(), settings.cacheKey(backbones.windowFrames()),
+                backbones.featureSize())) {
+            extract(files, split, backbones, cache);
+            Rows rows = new Rows(cache, labels, split);
+            List<HeadChoice> tried = chooseHead(rows);
+            HeadChoice best = tried.get(0);
+            for (HeadChoice c : tried) {
+                if (c.validationTop1() > best.validationTop1() + 1e-9
+                        || Math.abs(c.validationTop1() - best.validationTop1()) <= 1e-9 && c.validationLoss() < best.validationLoss()) {
+                    best = c;
+                }
+            }
+            Log.info("chosen head: " + best.name() + " (validation track top-1 " + round(best.validationTop1()) + ")");
+            Rows.Part fit = rows.part(List.of(SplitPart.TRAIN, SplitPart.VALIDATION), true);
+            GenreHead head = best.trainer().train(fit.x(), fit.y(), labels.size());
+            Evaluation test = score(head, rows.part(List.of(SplitPart.TEST), false), labels);
+            TransferReport report = new TransferReport(settings, backbones, labels, rows.trackCounts(), best, tried, test,
+                    (System.nanoTime() - start) / 1e9);
+            TransferModel model = new TransferModel(backbones, head, labels, report.card(licence()));
+            Files.createDirectories(settings.out());
+            model.save(settings.out().resolve(BUNDLE));
+            report.write(settings.out().resolve(REPORT));
+            return report;
+        }
+    }
+
+    private Backbones loadBackbones() throws IOException, BundleException {
+        List<Backbones.Backbone> list = new ArrayList<>();
+        for (String name : settings.backbones()) {
+            Path file = settings.pretrained().resolve(name).resolve("best_model.pth");
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no pretrained network '" + name + "': " + file + " does not exist");
+            }
+            list.add(Backbones.read(name, Files.readAllBytes(file), file.toString()));
+        }
+        return new Backbones(list, settings.withTags());
+    }
+
+    private String licence() throws IOException {
+        Path file = settings.pretrained().resolve("LICENSE");
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+    }
+
+    private Map<String, SplitPart> split(Dataset dataset) throws IOException {
+        if (settings.split().equals("fault-filtered")) {
+            Map<String, SplitPart> lists = FaultFilteredSplit.read(settings.splitDir());
+            Map<String, SplitPart> parts = new LinkedHashMap<>();
+            for (LabelledFile f : dataset.files()) {
+                SplitPart p = lists.get(f.trackId());
+                if (p != null) {
+                    parts.put(f.trackId(), p);
+                }
+            }
+            return parts;
+        }
+        if (settings.split().equals("random")) {
+            TrackSplit s = TrackSplit.stratified(TrackSplit.tracksOf(dataset.files()), 0.15, 0.15, settings.seed());
+            Map<String, SplitPart> parts = new LinkedHashMap<>();
+            TrackSplit.tracksOf(dataset.files()).keySet().forEach(t -> parts.put(t, s.partOf(t)));
+            return parts;
+        }
+        throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered or random)");
+    }
+
+    /** Backbone features of every file not yet cached. */
+    private void extract(List<LabelledFile> files, Map<String, SplitPart> split, Backbones backbones,
+                         EmbeddingCache cache) throws IOException {
+        LogMelExtractor extractor = new LogMelExtractor(MelConfig.torchaudioTagger());
+        Augmentation augmentation = new Augmentation(MelConfig.torchaudioTagger());
+        List<LabelledFile> todo = files.stream().filter(f -> !cache.has(f.file())).toList();
+        if (todo.isEmpty()) {
+            Log.info("embedding cache " + settings.cache() + " is complete (" + cache.rows().size() + " rows)");
+            return;
+        }
+        try (ProgressBar bar = Progress.bar("embeddings", todo.size(), "files")) {
+            for (LabelledFile f : todo) {
+                bar.step();
+                float[][] frames;
+                try {
+                    frames = extractor.extract(f.file());
+                } catch (Exception e) {
+                    Log.warn("skipping " + f.file() + ": " + e.getMessage());
+                    continue;
+                }
+                List<float[][]> windows = new ArrayList<>();
+                List<EmbeddingCache.Row> rows = new ArrayList<>();
+                for (float[][] w : WindowPlan.tilesOrLooped(frames, backbones.windowFrames())) {
+                    windows.add(w);
+                    rows.add(new EmbeddingCache.Row(f.file().toString(), f.trackId(), f.genre(), 0));
+                }
+                if (split.get(f.trackId()) != SplitPart.TEST) {
+                    Random random = new Random(settings.seed() * 31 + f.file().getFileName().toString().hashCode());
+                    int originals = windows.size();
+                    for (int k = 1; k <= settings.augment(); k++) {
+                        for (int i = 0; i < originals; i++) {
+                            windows.add(augmentation.apply(windows.get(i), random));
+                            rows.add(new EmbeddingCache.Row(f.file().toString(), f.trackId(), f.genre(), k));
+                        }
+                    }
+                }
+                cache.add(rows, backbones.features(windows.toArray(new float[0][][])));
+            }
+        }
+    }
+
+    /** Every head configuration fitted on the training part and scored on the validation part. */
+    private List<HeadChoice> chooseHead(Rows rows) {
+        Rows.Part train = rows.part(List.of(SplitPart.TRAIN), true);
+        Rows.Part validation = rows.part(List.of(SplitPart.VALIDATION), false);
+        List<HeadChoice> tried = new ArrayList<>();
+        long seed = settings.seed();
+        int epochs = settings.epochs();
+        List<HeadTrainer> grid = List.of(
+                new HeadTrainer(0, 0, 1e-3, epochs, 0.01, seed),
+                new HeadTrainer(0, 0, 1e-2, epochs, 0.01, seed),
+                new HeadTrainer(0, 0, 1e-1, epochs, 0.01, seed),
+                new HeadTrainer(128, 0.5, 1e-3, epochs, 0.003, seed),
+                new HeadTrainer(128, 0.5, 1e-2, epochs, 0.003, seed));
+        for (HeadTrainer t : grid) {
+            GenreHead head = t.train(train.x(), train.y(), rows.labels().size());
+            Evaluation v = score(head, validation, rows.labels());
+            double loss = 0;
+            for (int i = 0; i < validation.x().length; i++) {
+                loss -= Math.log(Math.max(1e-9, head.probabilities(validation.x()[i])[validation.y()[i]]));
+            }
+            String name = (t.hidden() == 0 ? "linear" : "mlp" + t.hidden() + " dropout " + t.dropout()) + " l2=" + t.l2();
+            HeadChoice c = new HeadChoice(name, t, v.tracks().top1(), loss / validation.x().length);
+            Log.info(String.format(Locale.ROOT, "head %-28s validation: tracks top-1 %.3f, windows top-1 %.3f, loss %.3f",
+                    name, c.validationTop1(), v.windows().top1(), c.validationLoss()));
+            tried.add(c);
+        }
+        return tried;
+    }
+
+    static Evaluation score(GenreHead head, Rows.Part part, List<String> labels) {
+        List<ScoredWindow> scored = new ArrayList<>();
+        for (int i = 0; i < part.x().length; i++) {
+            scored.add(new ScoredWindow(part.tracks()[i], part.y()[i], head.probabilities(part.x()[i])));
+        }
+        return Evaluation.of(scored, labels);
+    }
+
+    private static String round(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** The cached rows grouped by split part. */
+    static final class Rows {
+        record Part(float[][] x, int[] y, String[] tracks) {
+        }
+
+        private final List<EmbeddingCache.Row> rows;
+        private final FloatBuffer features;
+        private final int featureSize;
+        private final List<String> labels;
+        private final Map<String, SplitPart> split;
+
+        Rows(EmbeddingCache cache, List<String> labels, Map<String, SplitPart> split) throws IOException {
+            this.rows = cache.rows();
+            this.features = cache.features();
+            this.featureSize = cache.featureSize();
+            this.labels = labels;
+            this.split = split;
+        }
+
+        List<String> labels() {
+            return labels;
+        }
+
+        /** Rows of the given parts; augmented copies only when {@code withAugmented}. */
+        Part part(List<SplitPart> parts, boolean withAugmented) {
+            List<Integer> which = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                EmbeddingCache.Row r = rows.get(i);
+                SplitPart p = split.get(r.trackId());
+                if (p != null && parts.contains(p) && (withAugmented || r.variant() == 0) && labels.contains(r.genre())) {
+                    which.add(i);
+                }
+            }
+            float[][] x = new float[which.size()][];
+            int[] y = new int[which.size()];
+            String[] tracks = new String[which.size()];
+            for (int k = 0; k < which.size(); k++) {
+                EmbeddingCache.Row r = rows.get(which.get(k));
+                x[k] = EmbeddingCache.row(features, which.get(k), featureSize);
+                y[k] = labels.indexOf(r.genre());
+                tracks[k] = r.trackId();
+            }
+            return new Part(x, y, tracks);
+        }
+
+        /** Tracks per part. */
+        Map<String, Integer> trackCounts() {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (SplitPart p : SplitPart.values()) {
+                counts.put(p.name().toLowerCase(Locale.ROOT), (int) rows.stream()
+                        .filter(r -> split.get(r.trackId()) == p).map(EmbeddingCache.Row::trackId).distinct().count());
+            }
+            return counts;
+        }
+    }
+}
