@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.tagger.CrnnTagger;
 
 /**
  * A genre model made of frozen pretrained tagger networks ({@link Backbones}) and a small genre
@@ -124,5 +125,32 @@ public final class TransferModel implements GenreModel {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Whether {@link #openStream} works: one CRNN backbone, whose convolutions can run once over a stream. */
+    public boolean streams() {
+        return backbones.list().size() == 1 && backbones.list().get(0).network() instanceof CrnnTagger;
+    }
+
+    /**
+     * Window probabilities over a frame stream (see {@link TransferStream}).
+     *
+     * @param hopSteps windows start every {@code hopSteps} × {@link TransferStream#STRIDE_FRAMES} frames, >= 1
+     * @throws IllegalStateException when {@link #streams()} is false
+     */
+    public TransferStream openStream(int hopSteps, TransferStream.Sink sink) {
+        if (!streams()) {
+            throw new IllegalStateException("TransferModel.openStream: only a single-CRNN model streams, this is "
+                    + architecture());
+        }
+        return new TransferStream(this, (CrnnTagger) backbones.list().get(0).network(), hopSteps, sink);
+    }
+
+    /**
+     * Frames between window starts a model with this front end can use: the CRNN stride for the
+     * taggers' front end (windows are cut from one convolution of the stream), else 1.
+     */
+    public static int hopQuantumFrames(MelConfig config) {
+        return MelConfig.torchaudioTagger().equals(config) ? TransferStream.STRIDE_FRAMES : 1;
     }
 }

@@ -13,6 +13,8 @@ import org.genrevamp.annotate.WindowPlan;
 import org.genrevamp.annotate.WindowSpan;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.TransferModel;
+import org.genrevamp.model.TransferStream;
 
 /**
  * The genre outputs, from the model's predictions on windows of log-mel frames:
@@ -47,6 +49,8 @@ final class GenreOutputs implements FrameOutput {
     private GenreModel model;
     private WindowPlan plan;
     private WindowAccumulator accumulator;
+    private TransferStream transfer;   // instead of the accumulator for a streaming transfer model
+    private int transferHopSteps;
     private WindowAverager averager;
     private ProbabilityTrack track;
     private FeatureSet out;
@@ -60,8 +64,7 @@ final class GenreOutputs implements FrameOutput {
     GenreOutputs(List<String> labels, MelConfig melConfig, GenreParameters parameters) {
         this.labels = List.copyOf(labels);
         this.parameters = parameters;
-        this.hopSecondsForDescriptor = WindowPlan.of(Integer.MAX_VALUE, parameters.hopSeconds(), melConfig.hopSeconds())
-                .hopSeconds();
+        this.hopSecondsForDescriptor = plan(Integer.MAX_VALUE, melConfig, parameters.hopSeconds()).hopSeconds();
     }
 
     @Override
@@ -113,10 +116,18 @@ final class GenreOutputs implements FrameOutput {
 
     @Override
     public void start(MelConfig config, double sampleRate) {
-        plan = WindowPlan.forMel(config, model.windowFrames(), parameters.hopSeconds());
+        transfer = null;
+        accumulator = null;
+        if (model instanceof TransferModel t && t.streams()) {
+            plan = plan(TransferStream.WINDOW_FRAMES, config, parameters.hopSeconds());
+            transferHopSteps = plan.hopFrames() / TransferStream.STRIDE_FRAMES;
+            transfer = t.openStream(transferHopSteps, this::streamed);
+        } else {
+            plan = plan(model.windowFrames(), config, parameters.hopSeconds());
+            accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
+        }
         double window = parameters.windowSeconds() > 0 ? parameters.windowSeconds() : plan.windowSeconds();
         int k = WindowAverager.windowsPerEstimate(window, plan.windowSeconds(), plan.hopSeconds());
-        accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
         averager = new WindowAverager(k, labels.size(), this::estimate);
         track = new ProbabilityTrack(labels.size());
     }
@@ -125,14 +136,22 @@ final class GenreOutputs implements FrameOutput {
     public void frame(long index, float[] melDb, FeatureSet out, int firstOutput) {
         this.out = out;
         this.firstOutput = firstOutput;
-        accumulator.accept(index, melDb);
+        if (transfer != null) {
+            transfer.accept(melDb);
+        } else {
+            accumulator.accept(index, melDb);
+        }
     }
 
     @Override
     public void finish(FeatureSet out, int firstOutput, double durationSeconds) {
         this.out = out;
         this.firstOutput = firstOutput;
-        accumulator.finish();
+        if (transfer != null) {
+            transfer.finish();
+        } else {
+            accumulator.finish();
+        }
         averager.finish();
         if (track.size() == 0 || durationSeconds <= 0) {
             return;   // no audio: no genre
@@ -154,11 +173,30 @@ final class GenreOutputs implements FrameOutput {
 
     @Override
     public void reset() {
-        if (accumulator != null) {
-            accumulator.reset();
+        if (averager != null) {
+            if (transfer != null) {
+                transfer.reset();
+            } else {
+                accumulator.reset();
+            }
             averager.reset();
             track.clear();
         }
+    }
+
+    /**
+     * Windows of {@code windowFrames} frames at the parameter's hop, rounded to whole frames and, for
+     * the taggers' front end, to whole conv steps of the streamed CRNN (96 frames, 1.536 s).
+     */
+    private static WindowPlan plan(int windowFrames, MelConfig config, double hopSeconds) {
+        int quantum = TransferModel.hopQuantumFrames(config);
+        long hop = Math.max(1, Math.round(hopSeconds / config.hopSeconds() / quantum)) * quantum;
+        return WindowPlan.forMel(config, windowFrames, Math.min(hop, windowFrames) * config.hopSeconds());
+    }
+
+    private void streamed(int index, long firstFrame, int realFrames, float[] probabilities) {
+        averager.add(new WindowSpan(index, firstFrame, realFrames,
+                plan.frameCentreSeconds(firstFrame + (realFrames - 1) / 2.0)), probabilities);
     }
 
     private void predict(float[][][] windows, WindowSpan[] spans) {
