@@ -6,13 +6,13 @@ package org.genrevamp.model;
  * is used and caches the result: called from such a thread, ND4J would fail for the life of the
  * process. Every public entry point of this package that may touch ND4J calls {@link #prepare()} first.
  */
-final class Nd4jThreads {
+public final class Nd4jThreads {
 
     private Nd4jThreads() {
     }
 
     /** Gives the current thread this package's class loader when it has none. */
-    static void prepare() {
+    public static void prepare() {
         Thread thread = Thread.currentThread();
         if (thread.getContextClassLoader() == null) {
             thread.setContextClassLoader(Nd4jThreads.class.getClassLoader());
