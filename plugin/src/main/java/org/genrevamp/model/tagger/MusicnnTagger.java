@@ -1,0 +1,232 @@
+package org.genrevamp.model.tagger;
+
+import java.util.Map;
+
+import org.genrevamp.model.Nd4jThreads;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The Musicnn tagger of Won et al. 2020 ({@code training/model.py}, class {@code Musicnn},
+ * after Pons et al.): the input BatchNorm, then
+ * <ul>
+ *   <li>front end: two "vertical" Conv2d (frequency × 7, time padding 3) → BN → ReLU → max over the
+ *       remaining frequency axis (204 channels each), and three "horizontal" branches: mean over all
+ *       frequencies → Conv1d (129, 65, 33, padding k/2) → BN → ReLU (51 channels each); 561 × T;</li>
+ *   <li>back end: three Conv1d(7, pad 3) → BN → ReLU layers of C channels, the 2nd and 3rd residual;
+ *       the front end and the three outputs concatenated (561 + 3C), max and mean over time,
+ *       Linear → BatchNorm1d → ReLU (the embedding, D values) → Linear → sigmoid.</li>
+ * </ul>
+ * C and D are read from the weights (64 and 200 for the jamendo and mtat models). Eval mode;
+ * every BatchNorm is folded into the layer before it at construction.
+ *
+ * <p>The front end pools nothing over time, so it is shift-equivariant: {@link #frontEnd} can run
+ * once over a long frame stream and {@link #backEnd} on slices of it. A slice differs from the
+ * front end of the same frames computed alone only within {@link #FRONT_END_HALF_WIDTH} frames of
+ * its edges (where the window alone sees zero padding and the stream sees real neighbours).
+ *
+ * <p>Thread-safe after construction (it holds only immutable weights).
+ */
+public final class MusicnnTagger implements TaggerNetwork {
+
+    /** 3 s of 16 kHz audio at hop 256: 1 + 48000 / 256 frames. */
+    public static final int WINDOW_FRAMES = 188;
+    public static final int MEL_BANDS = 96;
+    /** Front-end output channels: 2 × 204 + 3 × 51. */
+    public static final int FRONT_END_CHANNELS = 561;
+    /** Half the longest front-end kernel (129 frames): how far a window edge reaches into the front end. */
+    public static final int FRONT_END_HALF_WIDTH = 64;
+
+    private static final String NAME = "Musicnn";
+    private static final int VERTICAL = 2;
+    private static final int HORIZONTAL = 3;
+
+    private final float[] specBn;
+    private final TaggerOps.ConvBnRelu[] vertical;
+    private final TaggerOps.ConvBnRelu[] horizontal;
+    private final TaggerOps.ConvBnRelu[] backEnd;
+    private final TaggerOps.Linear dense1;
+    private final TaggerOps.Linear dense2;
+
+    private MusicnnTagger(float[] specBn, TaggerOps.ConvBnRelu[] vertical, TaggerOps.ConvBnRelu[] horizontal,
+                          TaggerOps.ConvBnRelu[] backEnd, TaggerOps.Linear dense1, TaggerOps.Linear dense2) {
+        this.specBn = specBn;
+        this.vertical = vertical;
+        this.horizontal = horizontal;
+        this.backEnd = backEnd;
+        this.dense1 = dense1;
+        this.dense2 = dense2;
+    }
+
+    /**
+     * Builds the network from a state dict with the original key names ({@code spec_bn.*},
+     * {@code layers.0..4.{conv,bn}.*}, {@code layer1..3.{conv,bn}.*}, {@code dense1.*},
+     * {@code bn.*}, {@code dense2.*}); kernel sizes and channel counts are read from the shapes,
+     * and must add up to {@link #FRONT_END_CHANNELS}. Other keys are ignored.
+     *
+     * @throws IllegalArgumentException naming the first missing or inconsistent tensor
+     */
+    public static MusicnnTagger fromStateDict(Map<String, Tensor> stateDict) {
+        Nd4jThreads.prepare();
+        float[] specBn = TaggerOps.specBn(stateDict, NAME);
+        int frontChannels = 0;
+        TaggerOps.ConvBnRelu[] vertical = new TaggerOps.ConvBnRelu[VERTICAL];
+        for (int i = 0; i < VERTICAL; i++) {
+            String key = "layers." + i + ".conv.weight";
+            Tensor w = TaggerOps.require(stateDict, NAME, key, -1, 1, -1, -1);
+            int kH = w.size(2);
+            int kW = w.size(3);
+            if (kH > MEL_BANDS || kW % 2 == 0) {
+                throw new IllegalArgumentException(NAME + ": tensor '" + key + "' needs a kernel of at most "
+                        + MEL_BANDS + " bands and an odd width, has " + kH + " × " + kW);
+            }
+            vertical[i] = TaggerOps.ConvBnRelu.fold(stateDict, NAME, "layers." + i, 1, kH, kW, 0, kW / 2, false);
+            frontChannels += vertical[i].outChannels();
+        }
+        TaggerOps.ConvBnRelu[] horizontal = new TaggerOps.ConvBnRelu[HORIZONTAL];
+        for (int i = 0; i < HORIZONTAL; i++) {
+            String key = "layers." + (VERTICAL + i) + ".conv.weight";
+            int k = TaggerOps.require(stateDict, NAME, key, -1, 1, -1).size(2);
+            if (k % 2 == 0 || k / 2 > FRONT_END_HALF_WIDTH) {
+                throw new IllegalArgumentException(NAME + ": tensor '" + key + "' needs an odd kernel of at most "
+                        + (2 * FRONT_END_HALF_WIDTH + 1) + " frames, has " + k);
+            }
+            horizontal[i] = TaggerOps.ConvBnRelu.fold(stateDict, NAME, "layers." + (VERTICAL + i), 1, 1, k, 0, k / 2, true);
+            frontChannels += horizontal[i].outChannels();
+        }
+        if (frontChannels != FRONT_END_CHANNELS) {
+            throw new IllegalArgumentException(NAME + ": front-end branches have " + frontChannels
+                    + " channels in all, expected " + FRONT_END_CHANNELS);
+        }
+        TaggerOps.ConvBnRelu[] back = new TaggerOps.ConvBnRelu[3];
+        int channels = FRONT_END_CHANNELS;
+        for (int i = 0; i < back.length; i++) {
+            String prefix = "layer" + (i + 1);
+            int k = TaggerOps.require(stateDict, NAME, prefix + ".conv.weight", -1, channels, -1).size(2);
+            back[i] = TaggerOps.ConvBnRelu.fold(stateDict, NAME, prefix, channels, 1, k, 0, k / 2, true);
+            // layer2/3 are residual (out + in), so they must keep the channel count and the length
+            if (i > 0 && back[i].outChannels() != channels || k % 2 == 0) {
+                throw new IllegalArgumentException(NAME + ": tensor '" + prefix + ".conv.weight' must map "
+                        + channels + " channels to " + channels + " with an odd kernel");
+            }
+            channels = back[i].outChannels();
+        }
+        int pooled = 2 * (FRONT_END_CHANNELS + 3 * channels);
+        TaggerOps.Linear dense1 = TaggerOps.Linear.fold(stateDict, NAME, "dense1", pooled, "bn");
+        TaggerOps.Linear dense2 = TaggerOps.Linear.fold(stateDict, NAME, "dense2", dense1.outFeatures(), null);
+        return new MusicnnTagger(specBn, vertical, horizontal, back, dense1, dense2);
+    }
+
+    @Override
+    public String architecture() {
+        return "musicnn";
+    }
+
+    @Override
+    public int windowFrames() {
+        return WINDOW_FRAMES;
+    }
+
+    @Override
+    public int melBands() {
+        return MEL_BANDS;
+    }
+
+    @Override
+    public int embeddingSize() {
+        return dense1.outFeatures();
+    }
+
+    @Override
+    public int tagCount() {
+        return dense2.outFeatures();
+    }
+
+    /** {@inheritDoc} Windows must have exactly {@link #WINDOW_FRAMES} frames; each is {@code backEnd(frontEnd(window))}. */
+    @Override
+    public TaggerOutput[] forward(float[][][] windows) {
+        Nd4jThreads.prepare();
+        INDArray input = TaggerOps.spectrogramInput(NAME, windows, WINDOW_FRAMES, MEL_BANDS, specBn[0], specBn[1]);
+        TaggerOutput[] out = new TaggerOutput[windows.length];
+        for (int n = 0; n < windows.length; n++) {
+            out[n] = backEnd(frontEnd(input.get(NDArrayIndex.interval(n, n + 1)).dup()));
+        }
+        return out;
+    }
+
+    /**
+     * The front end over a frame stream of any length.
+     *
+     * @param frames {@code [T][96]} raw log-mel dB, T >= 1
+     * @return {@code [561][T]}: vertical branches first (2 × 204), then the horizontal ones (3 × 51)
+     * @throws IllegalArgumentException on a wrong shape or non-finite values
+     */
+    public float[][] frontEnd(float[][] frames) {
+        Nd4jThreads.prepare();
+        if (frames == null || frames.length == 0) {
+            throw new IllegalArgumentException(NAME + ": frontEnd needs at least one frame");
+        }
+        INDArray input = TaggerOps.spectrogramInput(NAME, new float[][][] {frames}, frames.length, MEL_BANDS,
+                specBn[0], specBn[1]);
+        return frontEnd(input).reshape(FRONT_END_CHANNELS, frames.length).toFloatMatrix();
+    }
+
+    /**
+     * The back end (residual 1-D convolutions, max and mean over time, dense layers) on a slice of
+     * {@link #frontEnd} output.
+     *
+     * @param frontEndSlice {@code [561][T]}, T >= 1 (the network was trained on T = 188)
+     * @throws IllegalArgumentException on a wrong shape or non-finite values
+     */
+    public TaggerOutput backEnd(float[][] frontEndSlice) {
+        Nd4jThreads.prepare();
+        if (frontEndSlice == null || frontEndSlice.length != FRONT_END_CHANNELS) {
+            throw new IllegalArgumentException(NAME + ": backEnd needs " + FRONT_END_CHANNELS + " channels, got "
+                    + (frontEndSlice == null ? "none" : String.valueOf(frontEndSlice.length)));
+        }
+        int frames = frontEndSlice[0] == null ? 0 : frontEndSlice[0].length;
+        float[] data = new float[FRONT_END_CHANNELS * frames];
+        for (int c = 0; c < FRONT_END_CHANNELS; c++) {
+            float[] row = frontEndSlice[c];
+            if (row == null || row.length != frames || frames == 0) {
+                throw new IllegalArgumentException(NAME + ": backEnd channel " + c + " has "
+                        + (row == null ? "no" : String.valueOf(row.length)) + " frames, expected the same T >= 1 as channel 0");
+            }
+            for (int t = 0; t < frames; t++) {
+                if (!Float.isFinite(row[t])) {
+                    throw new IllegalArgumentException(NAME + ": backEnd channel " + c + " frame " + t
+                            + " is not finite: " + row[t]);
+                }
+            }
+            System.arraycopy(row, 0, data, c * frames, frames);
+        }
+        return backEnd(Nd4j.create(data, new long[] {1, FRONT_END_CHANNELS, frames}));
+    }
+
+    /** [1][1][96][T] normalised input → [1][561][T]. */
+    private INDArray frontEnd(INDArray x) {
+        INDArray[] parts = new INDArray[VERTICAL + HORIZONTAL];
+        for (int i = 0; i < VERTICAL; i++) {
+            parts[i] = vertical[i].apply(x).max(2);            // max over the remaining bands → [1][204][T]
+        }
+        INDArray bandMean = x.mean(2);                          // [1][1][T]
+        for (int i = 0; i < HORIZONTAL; i++) {
+            parts[VERTICAL + i] = horizontal[i].apply1d(bandMean);
+        }
+        return Nd4j.concat(1, parts);
+    }
+
+    /** [1][561][T] → one output. */
+    private TaggerOutput backEnd(INDArray front) {
+        INDArray res1 = backEnd[0].apply1d(front);
+        INDArray res2 = backEnd[1].apply1d(res1).addi(res1);
+        INDArray res3 = backEnd[2].apply1d(res2).addi(res2);
+        INDArray all = Nd4j.concat(1, front, res1, res2, res3);                 // [1][561 + 3C][T]
+        INDArray pooled = Nd4j.concat(1, all.max(2), all.mean(2));             // [1][2(561 + 3C)]
+        INDArray embedding = Transforms.relu(dense1.apply(pooled), false);
+        INDArray tags = Transforms.sigmoid(dense2.apply(embedding), false);
+        return new TaggerOutput(TaggerOps.row(embedding, 0), TaggerOps.row(tags, 0));
+    }
+}
