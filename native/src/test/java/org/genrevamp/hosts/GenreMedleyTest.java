@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.genrevamp.model.BundleInfo;
-import org.genrevamp.model.BundleMetadata;
+import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.GenreModels;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +60,7 @@ class GenreMedleyTest {
         SharedData.require();
         String override = System.getProperty("genrevamp.medleyModel");
         assumeTrue(override != null || HostModel.trained(), "no trained default model bundled: medley test skipped");
-        BundleMetadata model = override != null ? BundleInfo.readFile(Path.of(override)) : BundleInfo.readBundled("default");
+        GenreModel model = override != null ? GenreModels.load(Path.of(override)) : GenreModels.loadBundled("default");
         List<String> genres = bestRecognised(model, 3);
         List<String> sectionGenres = List.of(genres.get(0), genres.get(1), genres.get(2), genres.get(0));
 
@@ -136,7 +136,7 @@ class GenreMedleyTest {
      * The {@code n} genres with the best window-level recall on the model's test split: the card's
      * {@code test.windows.confusion} (the trainer's layout; rows = truth), else the first {@code n} labels.
      */
-    static List<String> bestRecognised(BundleMetadata model, int n) {
+    static List<String> bestRecognised(GenreModel model, int n) {
         List<String> labels = model.labels();
         List<?> rows = confusion(model.card());
         if (rows == null) {

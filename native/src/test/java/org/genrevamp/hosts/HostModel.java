@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.BundleInfo;
-import org.genrevamp.model.ModelBundle;
+import org.genrevamp.model.GenreModels;
 import org.genrevamp.testing.SharedData;
 import org.genrevamp.testing.TestBundles;
 
@@ -25,7 +25,7 @@ public final class HostModel {
 
     /** Whether a trained default model is bundled. */
     public static boolean trained() {
-        return ModelBundle.bundledNames().contains("default");
+        return GenreModels.bundledNames().contains("default");
     }
 
     /** Environment variables a host process needs for the plugin to find its model and javacpp cache. */
@@ -42,7 +42,7 @@ public final class HostModel {
     /** The genres of the model in use. */
     public static List<String> labels() {
         try {
-            return trained() ? BundleInfo.readBundled("default").labels() : BundleInfo.readFile(untrainedBundle()).labels();
+            return trained() ? BundleInfo.outlineOfBundled("default").labels() : BundleInfo.outlineOfFile(untrainedBundle()).labels();
         } catch (BundleException e) {
             throw new AssertionError(e.getMessage(), e);
         }

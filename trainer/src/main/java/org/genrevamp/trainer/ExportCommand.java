@@ -6,7 +6,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.genrevamp.model.ModelBundle;
+import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.GenreModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path source = run.resolve(RunFinisher.BUNDLE);
-        ModelBundle loaded = ModelBundle.load(source);
+        GenreModel loaded = GenreModels.load(source);
         Path parent = bundle.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, ".export-", ".zip");
