@@ -1,6 +1,7 @@
 package org.genrevamp.model.tagger;
 
 import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -247,7 +248,7 @@ final class RestrictedUnpickler {
         return v.bitLength() < 64 ? (Object) v.longValue() : v;
     }
 
-    private String text(long length, java.nio.charset.Charset cs, int at) throws CheckpointException {
+    private String text(long length, Charset cs, int at) throws CheckpointException {
         if (length < 0) {
             throw fail("negative string length at byte " + at);
         }

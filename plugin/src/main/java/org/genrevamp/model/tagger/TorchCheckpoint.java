@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ public final class TorchCheckpoint {
     /** Element count of a view, after checking that it lies inside its storage. */
     private static int checkedElements(String name, TensorView v, int storageLength, String source)
             throws CheckpointException {
-        String what = "tensor '" + name + "' " + java.util.Arrays.toString(v.size());
+        String what = "tensor '" + name + "' " + Arrays.toString(v.size());
         try {
             long n = 1;
             long last = v.offset();
@@ -191,7 +192,7 @@ public final class TorchCheckpoint {
             }
             if (n > 0 && last >= storageLength) {
                 throw new CheckpointException(source, what + " with offset " + v.offset() + " and strides "
-                        + java.util.Arrays.toString(v.stride()) + " reaches element " + last + " past its storage '"
+                        + Arrays.toString(v.stride()) + " reaches element " + last + " past its storage '"
                         + v.storage().key() + "' of " + storageLength);
             }
             return (int) n;

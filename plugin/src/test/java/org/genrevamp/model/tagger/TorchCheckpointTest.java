@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.genrevamp.testing.SharedData;
@@ -129,14 +130,14 @@ class TorchCheckpointTest {
     @ValueSource(ints = {0, 1, 2, 15, 40, 137, 300, 500, 620, 630})
     void refusesEveryPrefixOfAValidFile(int length) throws IOException {
         byte[] whole = resource("crafted_view.pth");
-        byte[] cut = java.util.Arrays.copyOf(whole, Math.min(length, whole.length - 1));
+        byte[] cut = Arrays.copyOf(whole, Math.min(length, whole.length - 1));
         assertThrows(CheckpointException.class, () -> TorchCheckpoint.read(cut, "cut"));
     }
 
     @Test
     void refusesTrailingBytes() throws IOException {
         byte[] whole = resource("crafted_view.pth");
-        byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 3);
+        byte[] longer = Arrays.copyOf(whole, whole.length + 3);
         CheckpointException e = assertThrows(CheckpointException.class, () -> TorchCheckpoint.read(longer, "long"));
         assertTrue(e.getMessage().startsWith("checkpoint long: 3 trailing bytes"), e.getMessage());
     }
