@@ -97,13 +97,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pretrained", description = "with --backbone: folder of the pretrained networks (default: ${DEFAULT-VALUE})")
     Path pretrained = Path.of("../shared/data/pretrained");
 
-    @Option(names = "--split", description = "with --backbone: fault-filtered (GTZAN artist-filtered lists) or random"
+    @Option(names = "--split", description = "with --backbone: fault-filtered (GTZAN artist-filtered lists), artist"
+            + " (artist-disjoint, needs --artists) or random (artists may overlap)"
             + " (default: ${DEFAULT-VALUE})")
     String split = "fault-filtered";
 
     @Option(names = "--split-dir", description = "with --split fault-filtered: folder of train.txt/valid.txt/test.txt"
             + " (default: PRETRAINED/gtzan-fault-filtered)")
     Path splitDir;
+
+    @Option(names = "--artists", description = "with --split artist: file of track<TAB>artist lines (track id or file"
+            + " name without extension)")
+    Path artists;
 
     @Option(names = "--with-tags", description = "with --backbone: the head also sees the 50 tag probabilities")
     boolean withTags;
@@ -155,7 +160,7 @@ final class TrainCommand implements Callable<Integer> {
         Path runDir = out != null ? out : Path.of("runs", modelName);
         Path cacheDir = cache.equals(Path.of("genre-cache")) ? runDir.resolve("embeddings") : cache;
         TransferSettings settings = new TransferSettings(modelName, backbones, pretrained, data, split,
-                splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), cacheDir, runDir, withTags,
+                splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), artists, cacheDir, runDir, withTags,
                 augment, headEpochs, seed, genres);
         TransferReport report = new TransferTraining(settings).run();
         Results.out().println(FigurePrinter.line("test windows", report.test().windows()));

@@ -25,6 +25,10 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
 
     /** Names the split a figure was measured on: every card and report says it. */
     String splitDescription() {
+        if (settings.split().equals("artist")) {
+            return "seeded artist-disjoint split (seed " + settings.seed() + ", artists from "
+                    + settings.artists().getFileName() + "): 70/15/15 of the tracks, no artist on two sides";
+        }
         return settings.split().equals("fault-filtered")
                 ? "GTZAN artist-filtered split (Kereliuk, Sturm & Larsen 2015, fault-filtered): head chosen on its valid"
                 + " part, fitted on train+valid, scored on its test part; no artist on two sides"

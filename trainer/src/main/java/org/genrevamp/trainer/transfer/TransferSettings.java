@@ -10,9 +10,11 @@ import java.util.List;
  * @param backbones  pretrained networks by folder name under {@code pretrained}, e.g. {@code msd/crnn}
  * @param pretrained folder holding {@code <name>/best_model.pth} and {@code LICENSE}
  * @param data       folder-per-genre dataset
- * @param split      {@code fault-filtered} (GTZAN's artist-filtered lists in {@code splitDir}) or
- *                   {@code random} (seeded track split stratified by genre: artists may overlap)
+ * @param split      {@code fault-filtered} (GTZAN's artist-filtered lists in {@code splitDir}),
+ *                   {@code artist} (seeded, artist-disjoint, from {@code artists}) or {@code random}
+ *                   (seeded track split stratified by genre: artists may overlap)
  * @param splitDir   folder of the fault-filtered lists
+ * @param artists    with {@code split = artist}: file of {@code track<TAB>artist} lines ({@link ArtistSplit})
  * @param cache      embedding cache folder
  * @param out        run folder (bundle and report)
  * @param withTags   feed the head the tag probabilities beside the embeddings
@@ -22,7 +24,7 @@ import java.util.List;
  * @param genres     genres to keep (empty: all)
  */
 public record TransferSettings(String name, List<String> backbones, Path pretrained, Path data, String split,
-                               Path splitDir, Path cache, Path out, boolean withTags, int augment, int epochs,
+                               Path splitDir, Path artists, Path cache, Path out, boolean withTags, int augment, int epochs,
                                long seed, List<String> genres) {
 
     /** The part of the settings that determines the cached features. */

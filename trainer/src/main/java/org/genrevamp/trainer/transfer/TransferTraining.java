@@ -125,7 +125,22 @@ public final class TransferTraining {
             TrackSplit.tracksOf(dataset.files()).keySet().forEach(t -> parts.put(t, s.partOf(t)));
             return parts;
         }
-        throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered or random)");
+        if (settings.split().equals("artist")) {
+            if (settings.artists() == null) {
+                throw new IllegalArgumentException("--split artist needs --artists FILE (track<TAB>artist lines)");
+            }
+            Map<String, String> byName = ArtistSplit.readArtists(settings.artists());
+            Map<String, String> artists = new LinkedHashMap<>();
+            for (LabelledFile f : dataset.files()) {
+                String name = f.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                String artist = byName.getOrDefault(f.trackId(), byName.get(name));
+                if (artist != null) {
+                    artists.putIfAbsent(f.trackId(), artist);
+                }
+            }
+            return ArtistSplit.split(TrackSplit.tracksOf(dataset.files()), artists, 0.15, 0.15, settings.seed());
+        }
+        throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered, artist or random)");
     }
 
     /** Backbone features of every file not yet cached. */

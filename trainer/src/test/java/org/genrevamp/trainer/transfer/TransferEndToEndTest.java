@@ -1,0 +1,105 @@
+package org.genrevamp.trainer.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.GenreModels;
+import org.genrevamp.model.TransferModel;
+import org.genrevamp.testing.SharedData;
+import org.genrevamp.trainer.GenreTrainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * train --backbone msd/crnn on 18 real 2-3 s GTZAN excerpts (3 genres) with the artist-filtered split,
+ * a rerun that reuses the embedding cache, and evaluate on the test tracks from their audio.
+ */
+class TransferEndToEndTest {
+
+    /** Tracks chosen from the fault-filtered lists: 2 train, up to 2 valid, 2 test per genre. */
+    private static final Map<String, List<Integer>> TRACKS = Map.of(
+            "classical", List.of(30, 31, 0, 1, 11, 12),
+            "metal", List.of(2, 3, 0, 1, 12, 13),
+            "hiphop", List.of(2, 3, 26, 27));   // hiphop has no valid track below 40
+    private static final Map<String, List<Integer>> TEST = Map.of(
+            "classical", List.of(11, 12), "metal", List.of(12, 13), "hiphop", List.of(26, 27));
+    /** The same windows through the same features and head: equal up to float summation order. */
+    private static final double SAME_FIGURE = 1e-12;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainRerunFromCacheAndEvaluate() throws Exception {
+        Path shared = SharedData.require();
+        Path data = tmp.resolve("data");
+        Path testData = tmp.resolve("test-data");
+        for (Map.Entry<String, List<Integer>> g : TRACKS.entrySet()) {
+            for (int t : g.getValue()) {
+                Path file = shared.resolve(String.format("gtzan-excerpts/short/%s/%s.%05d.wav", g.getKey(), g.getKey(), t));
+                link(file, data.resolve(g.getKey()));
+                if (TEST.get(g.getKey()).contains(t)) {
+                    link(file, testData.resolve(g.getKey()));
+                }
+            }
+        }
+        Path run = tmp.resolve("run");
+        Path cache = tmp.resolve("embeddings");
+        String[] train = {"train", "--backbone", "msd/crnn", "--data", data.toString(), "--pretrained",
+                shared.resolve("pretrained").toString(), "--out", run.toString(), "--cache", cache.toString(),
+                "--head-epochs", "150", "--seed", "5"};
+        assertEquals(0, cli(train));
+        Path rows = cache.resolve(EmbeddingCache.ROWS);
+        assertEquals(16, Files.readAllLines(rows).size(), "one window per 2-3 s excerpt (looped to 29 s)");
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode report = json.readTree(run.resolve("report/report.json").toFile());
+        assertTrue(report.get("split").asText().contains("no artist on two sides"), report.get("split").asText());
+        JsonNode tracks = report.get("test").get("tracks");
+        assertEquals(6, tracks.get("n").asInt());
+        assertTrue(tracks.get("top1").asDouble() >= 4 / 6.0, "classical, metal and hiphop apart: " + tracks);
+        assertTrue(Files.size(run.resolve("report/confusion-test-tracks.png")) > 0);
+        String md = Files.readString(run.resolve("report/report.md"));
+        assertTrue(!md.contains(tmp.toString()), "the report holds no absolute temporary paths");
+
+        GenreModel model = GenreModels.load(run.resolve("model.zip"));
+        assertTrue(model instanceof TransferModel);
+        assertEquals(List.of("classical", "hiphop", "metal"), model.labels());
+        assertTrue(String.valueOf(model.card().get("pretrainedLicence")).contains("MIT"));
+
+        // a rerun finds every file in the cache and recomputes nothing
+        FileTime before = Files.getLastModifiedTime(cache.resolve(EmbeddingCache.FEATURES));
+        assertEquals(0, cli(train));
+        assertEquals(before, Files.getLastModifiedTime(cache.resolve(EmbeddingCache.FEATURES)));
+        assertEquals(16, Files.readAllLines(rows).size());
+
+        // evaluate scores the test tracks from their audio as train did: same looped windows, same figures
+        Path figures = tmp.resolve("eval.json");
+        assertEquals(0, cli("evaluate", "--model", run.resolve("model.zip").toString(), "--data", testData.toString(),
+                "--json", figures.toString()));
+        JsonNode eval = json.readTree(figures.toFile());
+        assertEquals(6, eval.get("n").asInt());
+        assertEquals(report.get("test").get("windows").get("top1").asDouble(), eval.get("top1").asDouble(), SAME_FIGURE);
+        assertEquals(report.get("test").get("windows").get("confusion"), eval.get("confusion"));
+    }
+
+    private static int cli(String... args) {
+        return GenreTrainer.commandLine().execute(args);
+    }
+
+    private static void link(Path target, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Path link = dir.resolve(target.getFileName());
+        if (!Files.exists(link)) {
+            Files.createSymbolicLink(link, target);
+        }
+    }
+}
