@@ -11,8 +11,8 @@ import org.genrevamp.model.tagger.Tensor;
 import org.genrevamp.model.tagger.TorchCheckpoint;
 
 /**
- * The frozen pretrained part of a transfer model: one or more tagger networks over the same window,
- * and the feature vector a genre head sees, which is, backbone after backbone, the embedding and
+ * The frozen pretrained part of a transfer model: one or more tagger networks over one window, and
+ * the feature vector a genre head sees, which is, backbone after backbone, the embedding and
  * (when {@code withTags}) the 50 tag probabilities.
  */
 public final class Backbones {
@@ -33,7 +33,8 @@ public final class Backbones {
     private final int featureSize;
 
     /**
-     * @throws IllegalArgumentException when the list is empty or the networks' windows differ
+     * @param withTags whether the head sees the tag probabilities beside the embeddings
+     * @throws IllegalArgumentException when the list is empty
      */
     public Backbones(List<Backbone> backbones, boolean withTags) {
         if (backbones == null || backbones.isEmpty()) {
@@ -41,16 +42,13 @@ public final class Backbones {
         }
         this.backbones = List.copyOf(backbones);
         this.withTags = withTags;
-        this.windowFrames = backbones.get(0).network().windowFrames();
+        int window = 0;
         int size = 0;
         for (Backbone b : backbones) {
-            if (b.network().windowFrames() != windowFrames) {
-                throw new IllegalArgumentException("Backbones: " + b.name() + " takes " + b.network().windowFrames()
-                        + "-frame windows, " + backbones.get(0).name() + " " + windowFrames
-                        + ": an ensemble needs one window length");
-            }
+            window = Math.max(window, b.network().windowFrames());
             size += b.network().embeddingSize() + (withTags ? b.network().tagCount() : 0);
         }
+        this.windowFrames = window;
         this.featureSize = size;
     }
 
@@ -84,7 +82,10 @@ public final class Backbones {
         return withTags;
     }
 
-    /** Frames per window (the networks' own: 1813 = 29 s for crnn/fcn, 188 = 3 s for musicnn). */
+    /**
+     * Frames per window: the longest network's (1813 = 29 s for crnn/fcn, 188 = 3 s for musicnn). A
+     * network with a shorter window sees the window as consecutive windows of its own, averaged.
+     */
     public int windowFrames() {
         return windowFrames;
     }
@@ -94,46 +95,103 @@ public final class Backbones {
         return featureSize;
     }
 
+    /** Length of backbone {@code i}'s {@link #outputs}: its embedding followed by its tags. */
+    public int outputSize(int i) {
+        TaggerNetwork n = backbones.get(i).network();
+        return n.embeddingSize() + n.tagCount();
+    }
+
     /**
-     * @param windows {@code [n][windowFrames][96]} raw torchaudio-convention log-mel dB
-     * @return {@code [n][featureSize()]}
+     * Backbone {@code i}'s embedding and tags for each window, as one vector (embedding first). A network
+     * whose own window is shorter runs on consecutive windows of its length tiling the window (the last
+     * one end-aligned) and the results are averaged: a 29 s window is nine 3 s musicnn windows plus a tail.
+     *
+     * @param windows {@code [n][windowFrames()][96]} raw torchaudio-convention log-mel dB
+     * @return {@code [n][outputSize(i)]}
      */
-    public float[][] features(float[][][] windows) {
+    public float[][] outputs(int i, float[][][] windows) {
         Nd4jThreads.prepare();
-        float[][] out = new float[windows.length][featureSize];
-        int offset = 0;
-        for (Backbone b : backbones) {
-            TaggerOutput[] outputs = b.network().forward(windows);
-            int width = 0;
-            for (int i = 0; i < windows.length; i++) {
-                width = append(outputs[i], out[i], offset);
+        TaggerNetwork net = backbones.get(i).network();
+        int own = net.windowFrames();
+        float[][] out = new float[windows.length][];
+        if (windows[0].length == own) {
+            TaggerOutput[] o = net.forward(windows);
+            for (int w = 0; w < windows.length; w++) {
+                out[w] = joined(o[w]);
             }
-            offset += width;
+            return out;
+        }
+        for (int w = 0; w < windows.length; w++) {
+            List<float[][]> parts = new ArrayList<>();
+            float[][] window = windows[w];
+            for (int start = 0; start < window.length; start += own) {
+                int from = Math.min(start, window.length - own);
+                parts.add(java.util.Arrays.copyOfRange(window, from, from + own));
+            }
+            TaggerOutput[] o = net.forward(parts.toArray(new float[0][][]));
+            float[] mean = new float[outputSize(i)];
+            for (TaggerOutput part : o) {
+                float[] j = joined(part);
+                for (int k = 0; k < mean.length; k++) {
+                    mean[k] += j[k] / o.length;
+                }
+            }
+            out[w] = mean;
         }
         return out;
     }
 
-    /** Copies one network's output into {@code features} at {@code offset}; returns the width written. */
-    int append(TaggerOutput output, float[] features, int offset) {
-        System.arraycopy(output.embedding(), 0, features, offset, output.embedding().length);
-        int width = output.embedding().length;
-        if (withTags) {
-            System.arraycopy(output.tags(), 0, features, offset + width, output.tags().length);
-            width += output.tags().length;
-        }
-        return width;
+    /** Embedding followed by tags. */
+    public static float[] joined(TaggerOutput o) {
+        float[] j = java.util.Arrays.copyOf(o.embedding(), o.embedding().length + o.tags().length);
+        System.arraycopy(o.tags(), 0, j, o.embedding().length, o.tags().length);
+        return j;
     }
 
-    /** The features of one window from each backbone's output, in backbone order (for streaming callers). */
-    public float[] features(List<TaggerOutput> outputs) {
+    /**
+     * The head's feature vectors of windows: each backbone's {@link #outputs}, its embedding (and tags
+     * when {@link #withTags()}), backbone after backbone.
+     *
+     * @param windows {@code [n][windowFrames()][96]}
+     * @return {@code [n][featureSize()]}
+     */
+    public float[][] features(float[][][] windows) {
+        List<float[][]> perBackbone = new ArrayList<>();
+        for (int i = 0; i < backbones.size(); i++) {
+            perBackbone.add(outputs(i, windows));
+        }
+        float[][] out = new float[windows.length][];
+        for (int w = 0; w < windows.length; w++) {
+            List<float[]> one = new ArrayList<>();
+            for (float[][] b : perBackbone) {
+                one.add(b[w]);
+            }
+            out[w] = features(one);
+        }
+        return out;
+    }
+
+    /**
+     * One window's head features from each backbone's {@link #outputs} row, in backbone order.
+     *
+     * @throws IllegalArgumentException on a wrong count or length
+     */
+    public float[] features(List<float[]> outputs) {
         if (outputs.size() != backbones.size()) {
             throw new IllegalArgumentException("Backbones.features: " + outputs.size() + " outputs for "
                     + backbones.size() + " backbones");
         }
         float[] f = new float[featureSize];
         int offset = 0;
-        for (TaggerOutput o : outputs) {
-            offset += append(o, f, offset);
+        for (int i = 0; i < outputs.size(); i++) {
+            float[] o = outputs.get(i);
+            if (o.length != outputSize(i)) {
+                throw new IllegalArgumentException("Backbones.features: backbone " + backbones.get(i).name() + " output has "
+                        + o.length + " values, expected " + outputSize(i));
+            }
+            int width = withTags ? o.length : backbones.get(i).network().embeddingSize();
+            System.arraycopy(o, 0, f, offset, width);
+            offset += width;
         }
         return f;
     }

@@ -58,7 +58,7 @@ public final class TransferStream {
         stream = new CrnnStream(tagger, hopSteps, (index, first, out) -> {
             long frames = stream.frameCount();
             int real = frames < WINDOW_FRAMES ? (int) frames : WINDOW_FRAMES;
-            sink.window(index, first, real, model.predictFeatures(model.backbones().features(java.util.List.of(out))));
+            sink.window(index, first, real, model.predictFeatures(model.backbones().features(java.util.List.of(Backbones.joined(out)))));
         });
     }
 }

@@ -27,9 +27,9 @@ public record TransferSettings(String name, List<String> backbones, Path pretrai
                                Path splitDir, Path artists, Path cache, Path out, boolean withTags, int augment, int epochs,
                                long seed, List<String> genres) {
 
-    /** The part of the settings that determines the cached features. */
-    String cacheKey(int windowFrames) {
-        return "backbones=" + String.join("+", backbones) + " withTags=" + withTags + " windowFrames=" + windowFrames
-                + " augment=" + augment + " seed=" + seed + " front-end=torchaudioTagger\n";
+    /** What determines one backbone's cached outputs (embedding and tags per window). */
+    String cacheKey(String backbone, int windowFrames) {
+        return "backbone=" + backbone + " windowFrames=" + windowFrames + " augment=" + augment + " seed=" + seed
+                + " front-end=torchaudioTagger outputs=embedding+tags\n";
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +65,16 @@ public final class TransferTraining {
         Log.info(String.format(Locale.ROOT, "%s split: %d files of %d tracks (%d files of unlisted tracks left out)",
                 settings.split(), files.size(), files.stream().map(LabelledFile::trackId).distinct().count(),
                 dataset.files().size() - files.size()));
-        try (EmbeddingCache cache = EmbeddingCache.open(settings.cache(), settings.cacheKey(backbones.windowFrames()),
-                backbones.featureSize())) {
-            extract(files, split, backbones, cache);
-            Rows rows = new Rows(cache, labels, split);
+        List<EmbeddingCache> caches = new ArrayList<>();
+        try {
+            for (int i = 0; i < backbones.list().size(); i++) {
+                String name = backbones.list().get(i).name();
+                EmbeddingCache cache = EmbeddingCache.open(settings.cache().resolve(name.replace('/', '-')),
+                        settings.cacheKey(name, backbones.windowFrames()), backbones.outputSize(i));
+                caches.add(cache);
+                extract(files, split, backbones, i, cache);
+            }
+            Rows rows = new Rows(caches, backbones, labels, split);
             List<HeadChoice> tried = chooseHead(rows);
             HeadChoice best = tried.get(0);
             for (HeadChoice c : tried) {
@@ -87,6 +94,10 @@ public final class TransferTraining {
             model.save(settings.out().resolve(BUNDLE));
             report.write(settings.out().resolve(REPORT));
             return report;
+        } finally {
+            for (EmbeddingCache c : caches) {
+                c.close();
+            }
         }
     }
 
@@ -144,16 +155,17 @@ public final class TransferTraining {
     }
 
     /** Backbone features of every file not yet cached. */
-    private void extract(List<LabelledFile> files, Map<String, SplitPart> split, Backbones backbones,
+    private void extract(List<LabelledFile> files, Map<String, SplitPart> split, Backbones backbones, int backbone,
                          EmbeddingCache cache) throws IOException {
         LogMelExtractor extractor = new LogMelExtractor(MelConfig.torchaudioTagger());
         Augmentation augmentation = new Augmentation(MelConfig.torchaudioTagger());
         List<LabelledFile> todo = files.stream().filter(f -> !cache.has(f.file())).toList();
         if (todo.isEmpty()) {
-            Log.info("embedding cache " + settings.cache() + " is complete (" + cache.rows().size() + " rows)");
+            Log.info("embedding cache of " + backbones.names().get(backbone) + " is complete (" + cache.rows().size()
+                    + " rows)");
             return;
         }
-        try (ProgressBar bar = Progress.bar("embeddings", todo.size(), "files")) {
+        try (ProgressBar bar = Progress.bar(backbones.names().get(backbone), todo.size(), "files")) {
             for (LabelledFile f : todo) {
                 bar.step();
                 float[][] frames;
@@ -179,7 +191,7 @@ public final class TransferTraining {
                         }
                     }
                 }
-                cache.add(rows, backbones.features(windows.toArray(new float[0][][])));
+                cache.add(rows, backbones.outputs(backbone, windows.toArray(new float[0][][])));
             }
         }
     }
@@ -225,23 +237,62 @@ public final class TransferTraining {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
-    /** The cached rows grouped by split part. */
+    /**
+     * The cached rows grouped by split part. Each backbone has its own cache; a window's row is found
+     * in each by (file, variant, position among that file's rows of that variant), so caches filled in
+     * another order, or extended later, still line up; windows missing from any cache are left out.
+     */
     static final class Rows {
         record Part(float[][] x, int[] y, String[] tracks) {
         }
 
-        private final List<EmbeddingCache.Row> rows;
-        private final FloatBuffer features;
-        private final int featureSize;
+        private final List<EmbeddingCache.Row> rows;       // the first backbone's rows
+        private final List<int[]> where;                   // per row: its index in each cache
+        private final List<FloatBuffer> features = new ArrayList<>();
+        private final Backbones backbones;
         private final List<String> labels;
         private final Map<String, SplitPart> split;
 
-        Rows(EmbeddingCache cache, List<String> labels, Map<String, SplitPart> split) throws IOException {
-            this.rows = cache.rows();
-            this.features = cache.features();
-            this.featureSize = cache.featureSize();
+        Rows(List<EmbeddingCache> caches, Backbones backbones, List<String> labels, Map<String, SplitPart> split)
+                throws IOException {
+            this.backbones = backbones;
             this.labels = labels;
             this.split = split;
+            List<Map<String, Integer>> indexes = new ArrayList<>();
+            for (EmbeddingCache c : caches) {
+                features.add(c.features());
+                indexes.add(keys(c.rows()));
+            }
+            List<EmbeddingCache.Row> first = caches.get(0).rows();
+            List<String> firstKeys = new ArrayList<>(keys(first).keySet());
+            this.rows = new ArrayList<>();
+            this.where = new ArrayList<>();
+            for (String key : firstKeys) {
+                int[] at = new int[caches.size()];
+                boolean everywhere = true;
+                for (int c = 0; c < caches.size(); c++) {
+                    Integer i = indexes.get(c).get(key);
+                    everywhere &= i != null;
+                    at[c] = i == null ? -1 : i;
+                }
+                if (everywhere) {
+                    rows.add(first.get(at[0]));
+                    where.add(at);
+                }
+            }
+        }
+
+        /** Row key to row index, in row order. */
+        private static Map<String, Integer> keys(List<EmbeddingCache.Row> rows) {
+            Map<String, Integer> keys = new LinkedHashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < rows.size(); i++) {
+                EmbeddingCache.Row r = rows.get(i);
+                String fileVariant = r.file() + "\t" + r.variant();
+                int n = seen.merge(fileVariant, 1, Integer::sum);
+                keys.put(fileVariant + "\t" + n, i);
+            }
+            return keys;
         }
 
         List<String> labels() {
@@ -262,10 +313,14 @@ public final class TransferTraining {
             int[] y = new int[which.size()];
             String[] tracks = new String[which.size()];
             for (int k = 0; k < which.size(); k++) {
-                EmbeddingCache.Row r = rows.get(which.get(k));
-                x[k] = EmbeddingCache.row(features, which.get(k), featureSize);
-                y[k] = labels.indexOf(r.genre());
-                tracks[k] = r.trackId();
+                int i = which.get(k);
+                List<float[]> outputs = new ArrayList<>();
+                for (int c = 0; c < features.size(); c++) {
+                    outputs.add(EmbeddingCache.row(features.get(c), where.get(i)[c], backbones.outputSize(c)));
+                }
+                x[k] = backbones.features(outputs);
+                y[k] = labels.indexOf(rows.get(i).genre());
+                tracks[k] = rows.get(i).trackId();
             }
             return new Part(x, y, tracks);
         }

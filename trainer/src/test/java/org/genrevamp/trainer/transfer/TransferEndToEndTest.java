@@ -57,7 +57,7 @@ class TransferEndToEndTest {
                 shared.resolve("pretrained").toString(), "--out", run.toString(), "--cache", cache.toString(),
                 "--head-epochs", "150", "--seed", "5"};
         assertEquals(0, cli(train));
-        Path rows = cache.resolve(EmbeddingCache.ROWS);
+        Path rows = cache.resolve("msd-crnn").resolve(EmbeddingCache.ROWS);
         assertEquals(16, Files.readAllLines(rows).size(), "one window per 2-3 s excerpt (looped to 29 s)");
 
         ObjectMapper json = new ObjectMapper();
@@ -76,9 +76,9 @@ class TransferEndToEndTest {
         assertTrue(String.valueOf(model.card().get("pretrainedLicence")).contains("MIT"));
 
         // a rerun finds every file in the cache and recomputes nothing
-        FileTime before = Files.getLastModifiedTime(cache.resolve(EmbeddingCache.FEATURES));
+        FileTime before = Files.getLastModifiedTime(cache.resolve("msd-crnn").resolve(EmbeddingCache.FEATURES));
         assertEquals(0, cli(train));
-        assertEquals(before, Files.getLastModifiedTime(cache.resolve(EmbeddingCache.FEATURES)));
+        assertEquals(before, Files.getLastModifiedTime(cache.resolve("msd-crnn").resolve(EmbeddingCache.FEATURES)));
         assertEquals(16, Files.readAllLines(rows).size());
 
         // evaluate scores the test tracks from their audio as train did: same looped windows, same figures
