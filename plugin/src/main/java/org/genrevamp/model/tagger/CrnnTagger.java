@@ -65,7 +65,7 @@ public final class CrnnTagger extends TaggerBase {
      */
     public static CrnnTagger fromStateDict(Map<String, Tensor> stateDict) {
         StateDict sd = new StateDict(NAME, stateDict);
-        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, NAME, MEL_BANDS);
+        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, MEL_BANDS);
         ConvBlock[] blocks = new ConvBlock[POOLS.length];
         for (int i = 0; i < blocks.length; i++) {
             blocks[i] = ConvBlock.fromStateDict(sd, "layer" + (i + 1), CHANNELS[i + 1], CHANNELS[i], 3, 3)

@@ -47,7 +47,7 @@ public final class FcnTagger extends TaggerBase {
     public static FcnTagger fromStateDict(Map<String, Tensor> stateDict) {
         Nd4jThreads.prepare();
         StateDict sd = new StateDict(NAME, stateDict);
-        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, NAME, MEL_BANDS);
+        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, MEL_BANDS);
         ConvBlock[] blocks = new ConvBlock[POOLING.length];
         int channels = 1;
         for (int i = 0; i < blocks.length; i++) {

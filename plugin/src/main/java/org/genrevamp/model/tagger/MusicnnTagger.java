@@ -78,7 +78,7 @@ public final class MusicnnTagger extends TaggerBase {
     public static MusicnnTagger fromStateDict(Map<String, Tensor> stateDict) {
         Nd4jThreads.prepare();
         StateDict sd = new StateDict(NAME, stateDict);
-        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, NAME, MEL_BANDS);
+        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, MEL_BANDS);
         int frontChannels = 0;
         ConvBlock[] vertical = new ConvBlock[VERTICAL];
         for (int i = 0; i < VERTICAL; i++) {

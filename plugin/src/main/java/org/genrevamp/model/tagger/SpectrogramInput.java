@@ -26,9 +26,9 @@ final class SpectrogramInput {
     }
 
     /** Reads the scalar BatchNorm {@code spec_bn.*}; frames must have {@code bands} mel bands. */
-    static SpectrogramInput fromStateDict(StateDict sd, String network, int bands) {
+    static SpectrogramInput fromStateDict(StateDict sd, int bands) {
         EvalBatchNorm bn = EvalBatchNorm.fromStateDict(sd, "spec_bn", 1);
-        return new SpectrogramInput(network, bands, (float) bn.scale()[0], (float) bn.shift()[0]);
+        return new SpectrogramInput(sd.network(), bands, (float) bn.scale()[0], (float) bn.shift()[0]);
     }
 
     int bands() {

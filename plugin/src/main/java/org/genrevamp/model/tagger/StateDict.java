@@ -20,6 +20,11 @@ final class StateDict {
         this.tensors = tensors;
     }
 
+    /** The network's name, which every error message starts with. */
+    String network() {
+        return network;
+    }
+
     /**
      * The tensor under {@code key}, which must have the rank of {@code shape} and its sizes
      * ({@link #ANY} matches any size).
