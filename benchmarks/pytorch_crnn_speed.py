@@ -11,10 +11,10 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "../plugin/src/test/resources/org/genrevamp/model/tagger/crnn"))
+sys.path.insert(0, os.path.join(HERE, "../plugin/src/test/resources/org/genrevamp/model/tagger"))
 import torch  # noqa: E402
 import torchaudio  # noqa: E402
-from make_crnn_reference import CRNN  # noqa: E402
+from won_models import CRNN  # noqa: E402
 
 
 def main():

@@ -1,15 +1,13 @@
 package org.genrevamp.model.tagger;
 
 import java.util.Map;
-import org.genrevamp.model.Nd4jThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The CRNN of Won et al. ({@code sota-music-tagging-models}, {@code training/model.py} class
  * {@code CRNN}) in eval mode:
  * <pre>
- *   log-mel dB [96 x T] → spec_bn (BatchNorm2d(1)) → 4 × ConvBlock2d (3×3, pool 2, 3, 4, 4;
+ *   log-mel dB [96 x T] → spec_bn (BatchNorm2d(1)) → 4 × ConvBlock (3×3, pool 2, 3, 4, 4;
  *   64, 128, 128, 128 channels) → [128 x T'] → 2-layer GRU(32) → last step (the embedding)
  *   → Linear(32, 50) → sigmoid (the tags)
  * </pre>
@@ -18,10 +16,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * (18 for the 1813-frame training window). {@code spec_bn} is applied to the input values as an affine,
  * not folded into the first convolution, because the convolution's zero padding comes after it.
  *
+ * {@link #forward} accepts windows of any length of at least {@link #TIME_STRIDE} frames (PyTorch's CRNN
+ * accepts the same), every window of a batch the same length.
+ *
  * <p>The conv stack and the recurrent head are also exposed separately ({@link #convSteps},
  * {@link #head}) for {@link CrnnStream}. Immutable and thread-safe.
  */
-public final class CrnnTagger implements TaggerNetwork {
+public final class CrnnTagger extends TaggerBase {
 
     /** 29 s at 16 kHz, hop 256, centred frames: 1 + 464000 / 256. */
     public static final int WINDOW_FRAMES = 1813;
@@ -36,20 +37,18 @@ public final class CrnnTagger implements TaggerNetwork {
     public static final int HIDDEN = 32;
     public static final int TAGS = 50;
 
+    private static final String NAME = "CrnnTagger";
     private static final int[] CHANNELS = {1, 64, 128, 128, 128};
     private static final int[] POOLS = {2, 3, 4, 4};
 
-    private final float inputScale; // spec_bn as x * scale + shift
-    private final float inputShift;
-    private final ConvBlock2d[] blocks;
+    private final ConvBlock[] blocks;
     private final TorchGru gru;
     private final float[] denseWeight; // [TAGS * HIDDEN]
     private final float[] denseBias;
 
-    private CrnnTagger(float inputScale, float inputShift, ConvBlock2d[] blocks, TorchGru gru, float[] denseWeight,
+    private CrnnTagger(SpectrogramInput input, ConvBlock[] blocks, TorchGru gru, float[] denseWeight,
                        float[] denseBias) {
-        this.inputScale = inputScale;
-        this.inputShift = inputShift;
+        super("crnn", WINDOW_FRAMES, false, input, HIDDEN, TAGS);
         this.blocks = blocks;
         this.gru = gru;
         this.denseWeight = denseWeight;
@@ -65,68 +64,23 @@ public final class CrnnTagger implements TaggerNetwork {
      *                                  missing or misshapen tensor
      */
     public static CrnnTagger fromStateDict(Map<String, Tensor> stateDict) {
-        double gamma = StateDicts.require(stateDict, "spec_bn.weight", 1).data()[0];
-        double beta = StateDicts.require(stateDict, "spec_bn.bias", 1).data()[0];
-        double mean = StateDicts.require(stateDict, "spec_bn.running_mean", 1).data()[0];
-        double var = StateDicts.require(stateDict, "spec_bn.running_var", 1).data()[0];
-        double scale = gamma / Math.sqrt(var + ConvBlock2d.BN_EPS);
-        ConvBlock2d[] blocks = new ConvBlock2d[POOLS.length];
+        StateDict sd = new StateDict(NAME, stateDict);
+        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, MEL_BANDS);
+        ConvBlock[] blocks = new ConvBlock[POOLS.length];
         for (int i = 0; i < blocks.length; i++) {
-            blocks[i] = ConvBlock2d.fromStateDict(stateDict, "layer" + (i + 1), CHANNELS[i], CHANNELS[i + 1], 3,
-                    POOLS[i]);
+            blocks[i] = ConvBlock.fromStateDict(sd, "layer" + (i + 1), CHANNELS[i + 1], CHANNELS[i], 3, 3)
+                    .samePadding().pooled(POOLS[i], POOLS[i]);
         }
-        TorchGru gru = TorchGru.fromStateDict(stateDict, "layer5", 2, CONV_CHANNELS, HIDDEN);
-        float[] w = StateDicts.require(stateDict, "dense.weight", TAGS, HIDDEN).data().clone();
-        float[] b = StateDicts.require(stateDict, "dense.bias", TAGS).data().clone();
-        return new CrnnTagger((float) scale, (float) (beta - mean * scale), blocks, gru, w, b);
+        TorchGru gru = TorchGru.fromStateDict(sd, "layer5", 2, CONV_CHANNELS, HIDDEN);
+        float[] w = sd.require("dense.weight", TAGS, HIDDEN).data().clone();
+        float[] b = sd.require("dense.bias", TAGS).data().clone();
+        return new CrnnTagger(input, blocks, gru, w, b);
     }
 
+    /** One window of any length >= {@link #TIME_STRIDE}: the GRU runs over its floor(T / 96) conv steps. */
     @Override
-    public String architecture() {
-        return "crnn";
-    }
-
-    @Override
-    public int windowFrames() {
-        return WINDOW_FRAMES;
-    }
-
-    @Override
-    public int melBands() {
-        return MEL_BANDS;
-    }
-
-    @Override
-    public int embeddingSize() {
-        return HIDDEN;
-    }
-
-    @Override
-    public int tagCount() {
-        return TAGS;
-    }
-
-    /**
-     * {@inheritDoc}
-     * Any window length of at least {@link #TIME_STRIDE} frames is accepted (PyTorch's CRNN accepts the
-     * same); the GRU runs over its floor(T / 96) conv steps.
-     */
-    @Override
-    public TaggerOutput[] forward(float[][][] windows) {
-        if (windows == null || windows.length == 0) {
-            throw new IllegalArgumentException("CrnnTagger: no windows");
-        }
-        int frames = windows[0].length;
-        TaggerOutput[] out = new TaggerOutput[windows.length];
-        for (int i = 0; i < windows.length; i++) {
-            if (windows[i].length != frames) {
-                throw new IllegalArgumentException("CrnnTagger: window " + i + " has " + windows[i].length
-                        + " frames, window 0 has " + frames);
-            }
-            // one window at a time: the first block's output (64 x 96 x T floats) dominates memory
-            out[i] = head(convSteps(windows[i], 0, frames));
-        }
-        return out;
+    TaggerOutput forwardWindow(float[][] window) {
+        return head(convSteps(window, 0, window.length));
     }
 
     /**
@@ -146,26 +100,8 @@ public final class CrnnTagger implements TaggerNetwork {
             throw new IllegalArgumentException("CrnnTagger: need at least " + TIME_STRIDE + " frames, got range ["
                     + from + ", " + to + ") of " + frames.length);
         }
-        // NCHW [1, 1, 96, T]: height = mel band, width = time, as PyTorch's spec.unsqueeze(1)
-        float[] input = new float[MEL_BANDS * length];
-        for (int t = 0; t < length; t++) {
-            float[] frame = frames[from + t];
-            if (frame.length != MEL_BANDS) {
-                throw new IllegalArgumentException("CrnnTagger: frame " + (from + t) + " has " + frame.length
-                        + " bands, expected " + MEL_BANDS);
-            }
-            for (int m = 0; m < MEL_BANDS; m++) {
-                float v = frame[m];
-                if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException("CrnnTagger: non-finite value " + v + " at frame "
-                            + (from + t) + ", band " + m);
-                }
-                input[m * length + t] = v * inputScale + inputShift;
-            }
-        }
-        Nd4jThreads.prepare();
-        INDArray x = Nd4j.create(input, new long[] {1, 1, MEL_BANDS, length}, 'c');
-        for (ConvBlock2d block : blocks) {
+        INDArray x = input.normalise(frames, from, to);
+        for (ConvBlock block : blocks) {
             INDArray next = block.apply(x);
             x.close();
             x = next;

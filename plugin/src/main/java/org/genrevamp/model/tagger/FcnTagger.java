@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.genrevamp.model.Nd4jThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -13,10 +12,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (2,4), (2,4), (2,4), (3,5), (4,4), which reduce a 96 × 1813 log-mel (29 s) to 1 × 1, then
  * Linear → sigmoid. The embedding is the flattened output of the last block (64 values for the
  * pretrained weights). Eval mode; every BatchNorm is folded into its convolution at construction.
+ * {@link #forward} needs windows of exactly {@link #WINDOW_FRAMES} frames (the 1 × 1 end of the
+ * pooling chain depends on it).
  *
  * <p>Thread-safe after construction (it holds only immutable weights).
  */
-public final class FcnTagger implements TaggerNetwork {
+public final class FcnTagger extends TaggerBase {
 
     /** 29 s of 16 kHz audio at hop 256: 1 + 464000 / 256 frames. */
     public static final int WINDOW_FRAMES = 1813;
@@ -26,12 +27,12 @@ public final class FcnTagger implements TaggerNetwork {
     /** Max-pooling (height = mel, width = time) after each block, as in the original model. */
     private static final int[][] POOLING = {{2, 4}, {2, 4}, {2, 4}, {3, 5}, {4, 4}};
 
-    private final float[] specBn;
-    private final TaggerOps.ConvBnRelu[] blocks;
-    private final TaggerOps.Linear dense;
+    private final ConvBlock[] blocks;
+    private final Linear dense;
 
-    private FcnTagger(float[] specBn, TaggerOps.ConvBnRelu[] blocks, TaggerOps.Linear dense) {
-        this.specBn = specBn;
+    private FcnTagger(SpectrogramInput input, ConvBlock[] blocks, Linear dense) {
+        // the last block leaves 1 × 1 per channel, so the flattened embedding has one value per channel
+        super("fcn", WINDOW_FRAMES, true, input, blocks[blocks.length - 1].outChannels(), dense.outFeatures());
         this.blocks = blocks;
         this.dense = dense;
     }
@@ -45,62 +46,26 @@ public final class FcnTagger implements TaggerNetwork {
      */
     public static FcnTagger fromStateDict(Map<String, Tensor> stateDict) {
         Nd4jThreads.prepare();
-        float[] specBn = TaggerOps.specBn(stateDict, NAME);
-        TaggerOps.ConvBnRelu[] blocks = new TaggerOps.ConvBnRelu[POOLING.length];
+        StateDict sd = new StateDict(NAME, stateDict);
+        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, MEL_BANDS);
+        ConvBlock[] blocks = new ConvBlock[POOLING.length];
         int channels = 1;
         for (int i = 0; i < blocks.length; i++) {
-            blocks[i] = TaggerOps.ConvBnRelu.fold(stateDict, NAME, "layer" + (i + 1), channels, 3, 3, 1, 1, false);
+            blocks[i] = ConvBlock.fromStateDict(sd, "layer" + (i + 1), StateDict.ANY, channels, 3, 3)
+                    .samePadding().pooled(POOLING[i][0], POOLING[i][1]);
             channels = blocks[i].outChannels();
         }
-        // the last block leaves 1 × 1 per channel, so the flattened embedding has `channels` values
-        TaggerOps.Linear dense = TaggerOps.Linear.fold(stateDict, NAME, "dense", channels, null);
-        return new FcnTagger(specBn, blocks, dense);
+        return new FcnTagger(input, blocks, Linear.fromStateDict(sd, "dense", channels, null));
     }
 
     @Override
-    public String architecture() {
-        return "fcn";
-    }
-
-    @Override
-    public int windowFrames() {
-        return WINDOW_FRAMES;
-    }
-
-    @Override
-    public int melBands() {
-        return MEL_BANDS;
-    }
-
-    @Override
-    public int embeddingSize() {
-        return blocks[blocks.length - 1].outChannels();
-    }
-
-    @Override
-    public int tagCount() {
-        return dense.outFeatures();
-    }
-
-    /**
-     * {@inheritDoc} Windows must have exactly {@link #WINDOW_FRAMES} frames of {@link #MEL_BANDS}
-     * bands (the 1 × 1 end of the pooling chain depends on it). Windows run one at a time, which
-     * bounds memory (the first block's output alone is ~45 MB per window).
-     */
-    @Override
-    public TaggerOutput[] forward(float[][][] windows) {
+    TaggerOutput forwardWindow(float[][] window) {
         Nd4jThreads.prepare();
-        INDArray input = TaggerOps.spectrogramInput(NAME, windows, WINDOW_FRAMES, MEL_BANDS, specBn[0], specBn[1]);
-        TaggerOutput[] out = new TaggerOutput[windows.length];
-        for (int n = 0; n < windows.length; n++) {
-            INDArray x = input.get(NDArrayIndex.interval(n, n + 1)).dup();
-            for (int i = 0; i < blocks.length; i++) {
-                x = TaggerOps.maxPool(blocks[i].apply(x), POOLING[i][0], POOLING[i][1]);
-            }
-            INDArray embedding = x.reshape(1, x.length());
-            INDArray tags = Transforms.sigmoid(dense.apply(embedding), false);
-            out[n] = new TaggerOutput(TaggerOps.row(embedding, 0), TaggerOps.row(tags, 0));
+        INDArray x = input.normalise(window, 0, window.length);
+        for (ConvBlock block : blocks) {
+            x = block.apply(x);
         }
-        return out;
+        INDArray embedding = x.reshape(1, x.length());
+        return output(embedding, Transforms.sigmoid(dense.apply(embedding), false));
     }
 }

@@ -20,7 +20,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *       Linear → BatchNorm1d → ReLU (the embedding, D values) → Linear → sigmoid.</li>
  * </ul>
  * C and D are read from the weights (64 and 200 for the jamendo and mtat models). Eval mode;
- * every BatchNorm is folded into the layer before it at construction.
+ * every BatchNorm is folded into the layer before it at construction. {@link #forward} needs windows
+ * of exactly {@link #WINDOW_FRAMES} frames.
  *
  * <p>The front end pools nothing over time, so it is shift-equivariant: {@link #frontEnd} can run
  * once over a long frame stream and {@link #backEnd} on slices of it. A slice differs from the
@@ -29,7 +30,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Thread-safe after construction (it holds only immutable weights).
  */
-public final class MusicnnTagger implements TaggerNetwork {
+public final class MusicnnTagger extends TaggerBase {
 
     /** 3 s of 16 kHz audio at hop 256: 1 + 48000 / 256 frames. */
     public static final int WINDOW_FRAMES = 188;
@@ -50,16 +51,15 @@ public final class MusicnnTagger implements TaggerNetwork {
      */
     private static final int CHUNK_FRAMES = 128;
 
-    private final float[] specBn;
-    private final TaggerOps.ConvBnRelu[] vertical;
-    private final TaggerOps.ConvBnRelu[] horizontal;
-    private final TaggerOps.ConvBnRelu[] backEnd;
-    private final TaggerOps.Linear dense1;
-    private final TaggerOps.Linear dense2;
+    private final ConvBlock[] vertical;
+    private final ConvBlock[] horizontal;
+    private final ConvBlock[] backEnd;
+    private final Linear dense1;
+    private final Linear dense2;
 
-    private MusicnnTagger(float[] specBn, TaggerOps.ConvBnRelu[] vertical, TaggerOps.ConvBnRelu[] horizontal,
-                          TaggerOps.ConvBnRelu[] backEnd, TaggerOps.Linear dense1, TaggerOps.Linear dense2) {
-        this.specBn = specBn;
+    private MusicnnTagger(SpectrogramInput input, ConvBlock[] vertical, ConvBlock[] horizontal, ConvBlock[] backEnd,
+                          Linear dense1, Linear dense2) {
+        super("musicnn", WINDOW_FRAMES, true, input, dense1.outFeatures(), dense2.outFeatures());
         this.vertical = vertical;
         this.horizontal = horizontal;
         this.backEnd = backEnd;
@@ -77,91 +77,58 @@ public final class MusicnnTagger implements TaggerNetwork {
      */
     public static MusicnnTagger fromStateDict(Map<String, Tensor> stateDict) {
         Nd4jThreads.prepare();
-        float[] specBn = TaggerOps.specBn(stateDict, NAME);
+        StateDict sd = new StateDict(NAME, stateDict);
+        SpectrogramInput input = SpectrogramInput.fromStateDict(sd, MEL_BANDS);
         int frontChannels = 0;
-        TaggerOps.ConvBnRelu[] vertical = new TaggerOps.ConvBnRelu[VERTICAL];
+        ConvBlock[] vertical = new ConvBlock[VERTICAL];
         for (int i = 0; i < VERTICAL; i++) {
-            String key = "layers." + i + ".conv.weight";
-            Tensor w = TaggerOps.require(stateDict, NAME, key, -1, 1, -1, -1);
-            int kH = w.size(2);
-            int kW = w.size(3);
-            if (kH > MEL_BANDS || kW % 2 == 0) {
-                throw new IllegalArgumentException(NAME + ": tensor '" + key + "' needs a kernel of at most "
-                        + MEL_BANDS + " bands and an odd width, has " + kH + " × " + kW);
-            }
             // no padding in the op: frontEnd pads the time axis itself, once, then runs time chunks
-            vertical[i] = TaggerOps.ConvBnRelu.fold(stateDict, NAME, "layers." + i, 1, kH, kW, 0, 0, false);
+            vertical[i] = ConvBlock.fromStateDict(sd, "layers." + i, StateDict.ANY, 1, StateDict.ANY, StateDict.ANY);
+            if (vertical[i].kernelHeight() > MEL_BANDS || vertical[i].kernelWidth() % 2 == 0) {
+                throw sd.invalid("tensor 'layers." + i + ".conv.weight' needs a kernel of at most " + MEL_BANDS
+                        + " bands and an odd width, has " + vertical[i].kernelHeight() + " × "
+                        + vertical[i].kernelWidth());
+            }
             frontChannels += vertical[i].outChannels();
         }
-        TaggerOps.ConvBnRelu[] horizontal = new TaggerOps.ConvBnRelu[HORIZONTAL];
+        ConvBlock[] horizontal = new ConvBlock[HORIZONTAL];
         for (int i = 0; i < HORIZONTAL; i++) {
-            String key = "layers." + (VERTICAL + i) + ".conv.weight";
-            int k = TaggerOps.require(stateDict, NAME, key, -1, 1, -1).size(2);
+            String prefix = "layers." + (VERTICAL + i);
+            horizontal[i] = ConvBlock.fromStateDict(sd, prefix, StateDict.ANY, 1, StateDict.ANY).samePadding();
+            int k = horizontal[i].kernelWidth();
             if (k % 2 == 0 || k / 2 > FRONT_END_HALF_WIDTH) {
-                throw new IllegalArgumentException(NAME + ": tensor '" + key + "' needs an odd kernel of at most "
+                throw sd.invalid("tensor '" + prefix + ".conv.weight' needs an odd kernel of at most "
                         + (2 * FRONT_END_HALF_WIDTH + 1) + " frames, has " + k);
             }
-            horizontal[i] = TaggerOps.ConvBnRelu.fold(stateDict, NAME, "layers." + (VERTICAL + i), 1, 1, k, 0, k / 2, true);
             frontChannels += horizontal[i].outChannels();
         }
         if (frontChannels != FRONT_END_CHANNELS) {
-            throw new IllegalArgumentException(NAME + ": front-end branches have " + frontChannels
-                    + " channels in all, expected " + FRONT_END_CHANNELS);
+            throw sd.invalid("front-end branches have " + frontChannels + " channels in all, expected "
+                    + FRONT_END_CHANNELS);
         }
-        TaggerOps.ConvBnRelu[] back = new TaggerOps.ConvBnRelu[3];
+        ConvBlock[] back = new ConvBlock[3];
         int channels = FRONT_END_CHANNELS;
         for (int i = 0; i < back.length; i++) {
             String prefix = "layer" + (i + 1);
-            int k = TaggerOps.require(stateDict, NAME, prefix + ".conv.weight", -1, channels, -1).size(2);
-            back[i] = TaggerOps.ConvBnRelu.fold(stateDict, NAME, prefix, channels, 1, k, 0, k / 2, true);
+            back[i] = ConvBlock.fromStateDict(sd, prefix, StateDict.ANY, channels, StateDict.ANY).samePadding();
             // layer2/3 are residual (out + in), so they must keep the channel count and the length
-            if (i > 0 && back[i].outChannels() != channels || k % 2 == 0) {
-                throw new IllegalArgumentException(NAME + ": tensor '" + prefix + ".conv.weight' must map "
-                        + channels + " channels to " + channels + " with an odd kernel");
+            if (i > 0 && back[i].outChannels() != channels || back[i].kernelWidth() % 2 == 0) {
+                throw sd.invalid("tensor '" + prefix + ".conv.weight' must map " + channels + " channels to "
+                        + channels + " with an odd kernel");
             }
             channels = back[i].outChannels();
         }
         int pooled = 2 * (FRONT_END_CHANNELS + 3 * channels);
-        TaggerOps.Linear dense1 = TaggerOps.Linear.fold(stateDict, NAME, "dense1", pooled, "bn");
-        TaggerOps.Linear dense2 = TaggerOps.Linear.fold(stateDict, NAME, "dense2", dense1.outFeatures(), null);
-        return new MusicnnTagger(specBn, vertical, horizontal, back, dense1, dense2);
+        Linear dense1 = Linear.fromStateDict(sd, "dense1", pooled, "bn");
+        Linear dense2 = Linear.fromStateDict(sd, "dense2", dense1.outFeatures(), null);
+        return new MusicnnTagger(input, vertical, horizontal, back, dense1, dense2);
     }
 
+    /** {@code backEnd(frontEnd(window))}. */
     @Override
-    public String architecture() {
-        return "musicnn";
-    }
-
-    @Override
-    public int windowFrames() {
-        return WINDOW_FRAMES;
-    }
-
-    @Override
-    public int melBands() {
-        return MEL_BANDS;
-    }
-
-    @Override
-    public int embeddingSize() {
-        return dense1.outFeatures();
-    }
-
-    @Override
-    public int tagCount() {
-        return dense2.outFeatures();
-    }
-
-    /** {@inheritDoc} Windows must have exactly {@link #WINDOW_FRAMES} frames; each is {@code backEnd(frontEnd(window))}. */
-    @Override
-    public TaggerOutput[] forward(float[][][] windows) {
+    TaggerOutput forwardWindow(float[][] window) {
         Nd4jThreads.prepare();
-        INDArray input = TaggerOps.spectrogramInput(NAME, windows, WINDOW_FRAMES, MEL_BANDS, specBn[0], specBn[1]);
-        TaggerOutput[] out = new TaggerOutput[windows.length];
-        for (int n = 0; n < windows.length; n++) {
-            out[n] = backEnd(frontEnd(input.get(NDArrayIndex.interval(n, n + 1)).dup()));
-        }
-        return out;
+        return backEnd(frontEnd(input.normalise(window, 0, window.length)));
     }
 
     /**
@@ -176,9 +143,8 @@ public final class MusicnnTagger implements TaggerNetwork {
         if (frames == null || frames.length == 0) {
             throw new IllegalArgumentException(NAME + ": frontEnd needs at least one frame");
         }
-        INDArray input = TaggerOps.spectrogramInput(NAME, new float[][][] {frames}, frames.length, MEL_BANDS,
-                specBn[0], specBn[1]);
-        return frontEnd(input).reshape(FRONT_END_CHANNELS, frames.length).toFloatMatrix();
+        return frontEnd(input.normalise(frames, 0, frames.length)).reshape(FRONT_END_CHANNELS, frames.length)
+                .toFloatMatrix();
     }
 
     /**
@@ -218,8 +184,8 @@ public final class MusicnnTagger implements TaggerNetwork {
         long frames = x.size(3);
         INDArray[] parts = new INDArray[VERTICAL + HORIZONTAL];
         for (int i = 0; i < VERTICAL; i++) {
-            TaggerOps.ConvBnRelu conv = vertical[i];
-            int pad = conv.kW() / 2;
+            ConvBlock conv = vertical[i];
+            int pad = conv.kernelWidth() / 2;
             // PyTorch's zero padding of the time axis, made explicit so that the chunks below see
             // real neighbours inside the stream and zeros only at its ends: the result is exact
             INDArray padded = Nd4j.zeros(x.dataType(), 1, 1, x.size(2), frames + 2L * pad);
@@ -252,6 +218,6 @@ public final class MusicnnTagger implements TaggerNetwork {
         INDArray pooled = Nd4j.concat(1, all.max(2), all.mean(2));             // [1][2(561 + 3C)]
         INDArray embedding = Transforms.relu(dense1.apply(pooled), false);
         INDArray tags = Transforms.sigmoid(dense2.apply(embedding), false);
-        return new TaggerOutput(TaggerOps.row(embedding, 0), TaggerOps.row(tags, 0));
+        return output(embedding, tags);
     }
 }

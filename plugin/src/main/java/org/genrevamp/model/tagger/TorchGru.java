@@ -43,6 +43,11 @@ public final class TorchGru {
      */
     public static TorchGru fromStateDict(Map<String, Tensor> stateDict, String prefix, int layers, int inputSize,
                                          int hiddenSize) {
+        return fromStateDict(new StateDict("TorchGru", stateDict), prefix, layers, inputSize, hiddenSize);
+    }
+
+    /** {@link #fromStateDict(Map, String, int, int, int)} of a network's state dict (errors name the network). */
+    static TorchGru fromStateDict(StateDict sd, String prefix, int layers, int inputSize, int hiddenSize) {
         if (layers < 1 || inputSize < 1 || hiddenSize < 1) {
             throw new IllegalArgumentException("TorchGru: bad size layers=" + layers + " input=" + inputSize
                     + " hidden=" + hiddenSize);
@@ -54,10 +59,10 @@ public final class TorchGru {
         int gates = 3 * hiddenSize;
         for (int l = 0; l < layers; l++) {
             int in = l == 0 ? inputSize : hiddenSize;
-            wih[l] = StateDicts.require(stateDict, prefix + ".weight_ih_l" + l, gates, in).data().clone();
-            whh[l] = StateDicts.require(stateDict, prefix + ".weight_hh_l" + l, gates, hiddenSize).data().clone();
-            bih[l] = StateDicts.require(stateDict, prefix + ".bias_ih_l" + l, gates).data().clone();
-            bhh[l] = StateDicts.require(stateDict, prefix + ".bias_hh_l" + l, gates).data().clone();
+            wih[l] = sd.require(prefix + ".weight_ih_l" + l, gates, in).data().clone();
+            whh[l] = sd.require(prefix + ".weight_hh_l" + l, gates, hiddenSize).data().clone();
+            bih[l] = sd.require(prefix + ".bias_ih_l" + l, gates).data().clone();
+            bhh[l] = sd.require(prefix + ".bias_hh_l" + l, gates).data().clone();
         }
         return new TorchGru(inputSize, hiddenSize, wih, whh, bih, bhh);
     }

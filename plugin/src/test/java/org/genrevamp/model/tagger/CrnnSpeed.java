@@ -25,7 +25,7 @@ public final class CrnnSpeed {
 
     public static void main(String[] args) {
         int chunk = args.length > 0 ? Integer.parseInt(args[0]) : CrnnStream.DEFAULT_CHUNK_STEPS;
-        CrnnTagger tagger = CrnnTagger.fromStateDict(TensorFiles.load(CrnnSpeed.class, "crnn/crnn_msd_weights"));
+        CrnnTagger tagger = CrnnTagger.fromStateDict(TensorDumps.load("crnn/crnn_msd_weights"));
         int frames = 1 + (int) (SECONDS * 16000 / 256);
         Random random = new Random(42);
         float[][] mel = new float[frames][96];

@@ -34,9 +34,9 @@ class CrnnStreamTest {
 
     @BeforeAll
     static void load() {
-        tagger = CrnnTagger.fromStateDict(TensorFiles.load(CrnnStreamTest.class, "crnn/crnn_msd_weights"));
-        ref = TensorFiles.load(CrnnStreamTest.class, "crnn/crnn_reference");
-        metal = TensorFiles.rows(ref.get("metal.stream"));
+        tagger = CrnnTagger.fromStateDict(TensorDumps.load("crnn/crnn_msd_weights"));
+        ref = TensorDumps.load("crnn/crnn_reference");
+        metal = TensorDumps.rows(ref.get("metal.stream"));
     }
 
     private static CrnnStream feed(float[][] frames, int hop, int chunk, List<Window> windows) {
@@ -64,8 +64,7 @@ class CrnnStreamTest {
                     System.arraycopy(stream.step(t), 0, a, t * 128, 128);
                     System.arraycopy(whole[t], 0, b, t * 128, 128);
                 }
-                double rel = CrnnTaggerTest.relativeError("conv len " + length + " chunk " + chunk, a, b);
-                assertTrue(rel <= CONV_TOL, "chunk " + chunk + ": " + rel);
+                RelativeToScale.assertWithin("conv len " + length + " chunk " + chunk, a, b, CONV_TOL);
             }
         }
     }
@@ -81,18 +80,18 @@ class CrnnStreamTest {
 
         // window 0 starts with the stream: its frames and padding are the lone window's, so PyTorch's
         // per-window output is matched to the network's tolerance
-        CrnnTaggerTest.assertClose("stream w0 embedding", windows.get(0).out().embedding(),
-                ref.get("metal.w0.embedding").data(), CrnnTaggerTest.TOL);
-        CrnnTaggerTest.assertClose("stream w0 tags", windows.get(0).out().tags(),
-                ref.get("metal.w0.tags").data(), CrnnTaggerTest.TOL);
+        RelativeToScale.assertWithin("stream w0 embedding", windows.get(0).out().embedding(),
+                ref.get("metal.w0.embedding").data(), RelativeToScale.PYTORCH_TOL);
+        RelativeToScale.assertWithin("stream w0 tags", windows.get(0).out().tags(),
+                ref.get("metal.w0.tags").data(), RelativeToScale.PYTORCH_TOL);
         // window 1 sees real frames before frame 1728 where the lone window sees zeros
         TaggerOutput lone = tagger.forward(new float[][][] {Arrays.copyOfRange(metal, 1728, 1728 + 1813)})[0];
-        CrnnTaggerTest.relativeError("stream w1 vs lone emb", windows.get(1).out().embedding(), lone.embedding());
-        CrnnTaggerTest.relativeError("stream w1 vs PyTorch emb", windows.get(1).out().embedding(),
+        RelativeToScale.report("stream w1 vs lone emb", windows.get(1).out().embedding(), lone.embedding());
+        RelativeToScale.report("stream w1 vs PyTorch emb", windows.get(1).out().embedding(),
                 ref.get("metal.w1.embedding").data());
-        CrnnTaggerTest.assertClose("stream w1 vs lone tags", windows.get(1).out().tags(), lone.tags(),
+        RelativeToScale.assertWithin("stream w1 vs lone tags", windows.get(1).out().tags(), lone.tags(),
                 STREAM_EDGE_TAG_TOL);
-        CrnnTaggerTest.assertClose("stream w1 vs PyTorch tags", windows.get(1).out().tags(),
+        RelativeToScale.assertWithin("stream w1 vs PyTorch tags", windows.get(1).out().tags(),
                 ref.get("metal.w1.tags").data(), STREAM_EDGE_TAG_TOL);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,42 +15,22 @@ import org.junit.jupiter.api.Test;
  */
 class CrnnTaggerTest {
 
-    /** Agreement with PyTorch, relative to scale: |a − b| <= TOL · max(1, max|ref|). */
-    static final double TOL = 1e-4;
-
     static Map<String, Tensor> weights;
     static Map<String, Tensor> ref;
     static CrnnTagger tagger;
 
     @BeforeAll
     static void load() {
-        weights = TensorFiles.load(CrnnTaggerTest.class, "crnn/crnn_msd_weights");
-        ref = TensorFiles.load(CrnnTaggerTest.class, "crnn/crnn_reference");
+        weights = TensorDumps.load("crnn/crnn_msd_weights");
+        ref = TensorDumps.load("crnn/crnn_reference");
         tagger = CrnnTagger.fromStateDict(weights);
     }
 
-    /** Max |a − b| / max(1, max|ref|); printed and returned. */
-    static double relativeError(String what, float[] actual, float[] reference) {
-        assertEquals(reference.length, actual.length, what + ": length");
-        double scale = 1;
-        double diff = 0;
-        for (int i = 0; i < reference.length; i++) {
-            scale = Math.max(scale, Math.abs(reference[i]));
-            diff = Math.max(diff, Math.abs(actual[i] - reference[i]));
-        }
-        double rel = diff / scale;
-        System.out.printf(Locale.ROOT, "%-24s max|diff| %.3g, relative to scale %.3g%n", what, diff, rel);
-        return rel;
-    }
-
-    static void assertClose(String what, float[] actual, float[] reference, double tol) {
-        double rel = relativeError(what, actual, reference);
-        assertTrue(rel <= tol, what + ": relative error " + rel + " > " + tol);
-    }
-
     private static void checkWindow(String name, float[][] mel, TaggerOutput out) {
-        assertClose(name + " embedding", out.embedding(), ref.get(name + ".embedding").data(), TOL);
-        assertClose(name + " tags", out.tags(), ref.get(name + ".tags").data(), TOL);
+        RelativeToScale.assertWithin(name + " embedding", out.embedding(), ref.get(name + ".embedding").data(),
+                RelativeToScale.PYTORCH_TOL);
+        RelativeToScale.assertWithin(name + " tags", out.tags(), ref.get(name + ".tags").data(),
+                RelativeToScale.PYTORCH_TOL);
     }
 
     @Test
@@ -66,15 +45,15 @@ class CrnnTaggerTest {
 
     @Test
     void bluesWindowMatchesPyTorch() {
-        float[][] mel = TensorFiles.rows(ref.get("blues.mel"));
+        float[][] mel = TensorDumps.rows(ref.get("blues.mel"));
         assertEquals(1813, mel.length);
         checkWindow("blues", mel, tagger.forward(new float[][][] {mel})[0]);
     }
 
     @Test
     void convStackMatchesPyTorch() {
-        float[][] steps = tagger.convSteps(TensorFiles.rows(ref.get("blues.mel")));
-        float[][] expected = TensorFiles.rows(ref.get("blues.conv")); // [128][18]
+        float[][] steps = tagger.convSteps(TensorDumps.rows(ref.get("blues.mel")));
+        float[][] expected = TensorDumps.rows(ref.get("blues.conv")); // [128][18]
         assertEquals(expected[0].length, steps.length);
         float[] actual = new float[128 * steps.length];
         for (int c = 0; c < 128; c++) {
@@ -82,19 +61,19 @@ class CrnnTaggerTest {
                 actual[c * steps.length + t] = steps[t][c];
             }
         }
-        assertClose("blues conv", actual, ref.get("blues.conv").data(), TOL);
+        RelativeToScale.assertWithin("blues conv", actual, ref.get("blues.conv").data(), RelativeToScale.PYTORCH_TOL);
     }
 
     @Test
     void shortWindowMatchesPyTorch() {
-        float[][] mel = TensorFiles.rows(ref.get("short.mel"));
+        float[][] mel = TensorDumps.rows(ref.get("short.mel"));
         assertEquals(188, mel.length);
         checkWindow("short", mel, tagger.forward(new float[][][] {mel})[0]);
     }
 
     @Test
     void batchOfMetalWindowsMatchesPyTorch() {
-        float[][] stream = TensorFiles.rows(ref.get("metal.stream"));
+        float[][] stream = TensorDumps.rows(ref.get("metal.stream"));
         float[][][] windows = {
                 java.util.Arrays.copyOfRange(stream, 0, 1813),
                 java.util.Arrays.copyOfRange(stream, 1728, 1728 + 1813)};

@@ -12,45 +12,35 @@ import org.junit.jupiter.api.Test;
 /** FcnTagger against the original PyTorch FCN (msd weights) on two real 29 s clips. */
 class FcnTaggerTest {
 
-    /** Elementwise tolerance relative to the reference's scale: |a − b| ≤ TOL·max(1, max|ref|). */
-    static final double TOL = 1e-4;
-
     @Test
     void matchesPyTorchOnRealClips() {
-        FcnTagger fcn = FcnTagger.fromStateDict(FcnTestData.fcnWeights());
+        FcnTagger fcn = FcnTagger.fromStateDict(TensorDumps.load("fcn/fcn-msd-weights"));
         assertEquals("fcn", fcn.architecture());
         assertEquals(1813, fcn.windowFrames());
         assertEquals(96, fcn.melBands());
         assertEquals(64, fcn.embeddingSize());
         assertEquals(50, fcn.tagCount());
 
-        Map<String, Tensor> ref = FcnTestData.reference();
-        float[][][] windows = FcnTestData.windows(ref.get("fcn.input"));
-        TaggerOutput[] out = fcn.forward(windows);
-        assertEquals(windows.length, out.length);
-        for (int n = 0; n < out.length; n++) {
-            double emb = FcnTestData.relativeError(out[n].embedding(), FcnTestData.row(ref.get("fcn.embedding"), n));
-            double tags = FcnTestData.relativeError(out[n].tags(), FcnTestData.row(ref.get("fcn.tags"), n));
-            System.out.printf("FCN window %d: embedding rel. err %.3g, tags %.3g%n", n, emb, tags);
-            assertTrue(emb <= TOL, "embedding of window " + n + ": " + emb);
-            assertTrue(tags <= TOL, "tags of window " + n + ": " + tags);
-        }
+        Map<String, Tensor> ref = TensorDumps.load("fcn/reference");
+        float[][][] windows = TensorDumps.windows(ref.get("fcn.input"));
+        RelativeToScale.assertOutputsWithin("fcn", fcn.forward(windows), ref.get("fcn.embedding"),
+                ref.get("fcn.tags"), RelativeToScale.PYTORCH_TOL);
     }
 
     @Test
     void rejectsMissingAndMisshapenWeights() {
-        Map<String, Tensor> sd = new HashMap<>(FcnTestData.fcnWeights());
+        Map<String, Tensor> sd = new HashMap<>(TensorDumps.load("fcn/fcn-msd-weights"));
         sd.remove("layer3.bn.running_var");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FcnTagger.fromStateDict(sd));
         assertTrue(e.getMessage().contains("layer3.bn.running_var"), e.getMessage());
 
-        Map<String, Tensor> bad = new HashMap<>(FcnTestData.fcnWeights());
+        Map<String, Tensor> bad = new HashMap<>(TensorDumps.load("fcn/fcn-msd-weights"));
         bad.put("layer2.conv.weight", new Tensor(new int[] {128, 32, 3, 3}, new float[128 * 32 * 9]));
         e = assertThrows(IllegalArgumentException.class, () -> FcnTagger.fromStateDict(bad));
         assertTrue(e.getMessage().contains("layer2.conv.weight") && e.getMessage().contains("[128, 32, 3, 3]"),
                 e.getMessage());
 
-        Map<String, Tensor> dense = new HashMap<>(FcnTestData.fcnWeights());
+        Map<String, Tensor> dense = new HashMap<>(TensorDumps.load("fcn/fcn-msd-weights"));
         dense.put("dense.bias", new Tensor(new int[] {49}, new float[49]));
         e = assertThrows(IllegalArgumentException.class, () -> FcnTagger.fromStateDict(dense));
         assertTrue(e.getMessage().contains("dense.bias"), e.getMessage());
@@ -58,7 +48,7 @@ class FcnTaggerTest {
 
     @Test
     void rejectsWrongWindows() {
-        FcnTagger fcn = FcnTagger.fromStateDict(FcnTestData.fcnWeights());
+        FcnTagger fcn = FcnTagger.fromStateDict(TensorDumps.load("fcn/fcn-msd-weights"));
         assertThrows(IllegalArgumentException.class, () -> fcn.forward(new float[0][][]));
         assertThrows(IllegalArgumentException.class, () -> fcn.forward(new float[1][1812][96]));
         assertThrows(IllegalArgumentException.class, () -> fcn.forward(new float[1][1813][95]));

@@ -14,11 +14,8 @@ import org.junit.jupiter.api.Test;
 /** MusicnnTagger against the original PyTorch Musicnn (jamendo weights) on real 3 s windows, and its streaming split. */
 class MusicnnTaggerTest {
 
-    /** Elementwise tolerance relative to the reference's scale: |a − b| ≤ TOL·max(1, max|ref|). */
-    static final double TOL = 1e-4;
-
     private static MusicnnTagger network() {
-        return MusicnnTagger.fromStateDict(FcnTestData.musicnnWeights());
+        return MusicnnTagger.fromStateDict(TensorDumps.load("fcn/musicnn-jamendo-weights"));
     }
 
     @Test
@@ -30,27 +27,18 @@ class MusicnnTaggerTest {
         assertEquals(200, musicnn.embeddingSize());
         assertEquals(50, musicnn.tagCount());
 
-        Map<String, Tensor> ref = FcnTestData.reference();
-        float[][][] windows = FcnTestData.windows(ref.get("musicnn.input"));
-        TaggerOutput[] out = musicnn.forward(windows);
-        assertEquals(windows.length, out.length);
-        for (int n = 0; n < out.length; n++) {
-            double emb = FcnTestData.relativeError(out[n].embedding(), FcnTestData.row(ref.get("musicnn.embedding"), n));
-            double tags = FcnTestData.relativeError(out[n].tags(), FcnTestData.row(ref.get("musicnn.tags"), n));
-            System.out.printf("Musicnn window %d: embedding rel. err %.3g, tags %.3g%n", n, emb, tags);
-            assertTrue(emb <= TOL, "embedding of window " + n + ": " + emb);
-            assertTrue(tags <= TOL, "tags of window " + n + ": " + tags);
-        }
-        float[] front = flatten(musicnn.frontEnd(windows[0]));
-        double err = FcnTestData.relativeError(front, ref.get("musicnn.frontEnd0").data());
-        System.out.printf("Musicnn front end of window 0: rel. err %.3g%n", err);
-        assertTrue(err <= TOL, "front end: " + err);
+        Map<String, Tensor> ref = TensorDumps.load("fcn/reference");
+        float[][][] windows = TensorDumps.windows(ref.get("musicnn.input"));
+        RelativeToScale.assertOutputsWithin("musicnn", musicnn.forward(windows), ref.get("musicnn.embedding"),
+                ref.get("musicnn.tags"), RelativeToScale.PYTORCH_TOL);
+        RelativeToScale.assertWithin("musicnn front end of window 0", flatten(musicnn.frontEnd(windows[0])),
+                ref.get("musicnn.frontEnd0").data(), RelativeToScale.PYTORCH_TOL);
     }
 
     @Test
     void forwardIsBackEndOfFrontEnd() {
         MusicnnTagger musicnn = network();
-        float[][][] windows = FcnTestData.windows(FcnTestData.reference().get("musicnn.input"));
+        float[][][] windows = TensorDumps.windows(TensorDumps.load("fcn/reference").get("musicnn.input"));
         TaggerOutput[] out = musicnn.forward(windows);
         for (int n = 0; n < windows.length; n++) {
             TaggerOutput split = musicnn.backEnd(musicnn.frontEnd(windows[n]));
@@ -67,7 +55,7 @@ class MusicnnTaggerTest {
     @Test
     void streamFrontEndSlicesMatchWindowsAwayFromEdges() {
         MusicnnTagger musicnn = network();
-        float[][] stream = FcnTestData.windows(FcnTestData.reference().get("fcn.input"))[1];   // reggae, 1813 frames
+        float[][] stream = TensorDumps.windows(TensorDumps.load("fcn/reference").get("fcn.input"))[1];   // reggae, 1813 frames
         float[][] streamFront = musicnn.frontEnd(stream);
         int w = MusicnnTagger.WINDOW_FRAMES;
         int half = MusicnnTagger.FRONT_END_HALF_WIDTH;
@@ -94,7 +82,7 @@ class MusicnnTaggerTest {
             TaggerOutput a = musicnn.backEnd(alone);
             TaggerOutput b = musicnn.backEnd(cut);
             double tags = maxAbsDiff(a.tags(), b.tags());
-            double emb = FcnTestData.relativeError(b.embedding(), a.embedding());
+            double emb = RelativeToScale.error(b.embedding(), a.embedding());
             worstTags = Math.max(worstTags, tags);
             worstEmbedding = Math.max(worstEmbedding, emb);
             System.out.printf("Musicnn stream window at %d: front end max |diff| interior %.3g, within %d of a cut edge %.3g;"
@@ -107,23 +95,23 @@ class MusicnnTaggerTest {
 
     @Test
     void rejectsMissingAndMisshapenWeights() {
-        Map<String, Tensor> sd = new HashMap<>(FcnTestData.musicnnWeights());
+        Map<String, Tensor> sd = new HashMap<>(TensorDumps.load("fcn/musicnn-jamendo-weights"));
         sd.remove("bn.running_mean");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MusicnnTagger.fromStateDict(sd));
         assertTrue(e.getMessage().contains("bn.running_mean"), e.getMessage());
 
-        Map<String, Tensor> front = new HashMap<>(FcnTestData.musicnnWeights());
+        Map<String, Tensor> front = new HashMap<>(TensorDumps.load("fcn/musicnn-jamendo-weights"));
         front.put("layers.3.conv.weight", new Tensor(new int[] {50, 1, 65}, new float[50 * 65]));
         e = assertThrows(IllegalArgumentException.class, () -> MusicnnTagger.fromStateDict(front));
         assertTrue(e.getMessage().contains("layers.3.conv.bias"), e.getMessage());
 
-        Map<String, Tensor> back = new HashMap<>(FcnTestData.musicnnWeights());
+        Map<String, Tensor> back = new HashMap<>(TensorDumps.load("fcn/musicnn-jamendo-weights"));
         back.put("layer1.conv.weight", new Tensor(new int[] {64, 560, 7}, new float[64 * 560 * 7]));
         e = assertThrows(IllegalArgumentException.class, () -> MusicnnTagger.fromStateDict(back));
         assertTrue(e.getMessage().contains("layer1.conv.weight") && e.getMessage().contains("[64, 560, 7]"),
                 e.getMessage());
 
-        Map<String, Tensor> dense = new HashMap<>(FcnTestData.musicnnWeights());
+        Map<String, Tensor> dense = new HashMap<>(TensorDumps.load("fcn/musicnn-jamendo-weights"));
         dense.put("dense1.weight", new Tensor(new int[] {200, 1505}, new float[200 * 1505]));
         e = assertThrows(IllegalArgumentException.class, () -> MusicnnTagger.fromStateDict(dense));
         assertTrue(e.getMessage().contains("dense1.weight"), e.getMessage());

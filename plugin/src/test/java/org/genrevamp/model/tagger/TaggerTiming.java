@@ -23,14 +23,14 @@ public final class TaggerTiming {
 
     public static void main(String[] args) {
         System.out.println("OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
-        var ref = FcnTestData.reference();
+        var ref = TensorDumps.load("fcn/reference");
 
-        FcnTagger fcn = FcnTagger.fromStateDict(FcnTestData.fcnWeights());
-        float[][][] fcnWindows = FcnTestData.windows(ref.get("fcn.input"));
+        FcnTagger fcn = FcnTagger.fromStateDict(TensorDumps.load("fcn/fcn-msd-weights"));
+        float[][][] fcnWindows = TensorDumps.windows(ref.get("fcn.input"));
         time("fcn forward (1813 frames)", 2, 3, () -> fcn.forward(new float[][][] {fcnWindows[0]}));
 
-        MusicnnTagger musicnn = MusicnnTagger.fromStateDict(FcnTestData.musicnnWeights());
-        float[][][] windows = FcnTestData.windows(ref.get("musicnn.input"));
+        MusicnnTagger musicnn = MusicnnTagger.fromStateDict(TensorDumps.load("fcn/musicnn-jamendo-weights"));
+        float[][][] windows = TensorDumps.windows(ref.get("musicnn.input"));
         time("musicnn forward (188 frames)", 5, 20, () -> musicnn.forward(new float[][][] {windows[0]}));
         float[][] front = musicnn.frontEnd(windows[0]);
         time("musicnn backEnd (188 frames)", 5, 20, () -> musicnn.backEnd(front));

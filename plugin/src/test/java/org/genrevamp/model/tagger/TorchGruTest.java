@@ -16,17 +16,16 @@ class TorchGruTest {
 
     @Test
     void equalsPyTorchAtEveryStep() {
-        Map<String, Tensor> weights = TensorFiles.load(TorchGruTest.class, "crnn/crnn_msd_weights");
-        Map<String, Tensor> ref = TensorFiles.load(TorchGruTest.class, "crnn/crnn_reference");
+        Map<String, Tensor> weights = TensorDumps.load("crnn/crnn_msd_weights");
+        Map<String, Tensor> ref = TensorDumps.load("crnn/crnn_reference");
         TorchGru gru = TorchGru.fromStateDict(weights, "layer5", 2, 128, 32);
-        float[][] out = gru.run(TensorFiles.rows(ref.get("gru.x")));
+        float[][] out = gru.run(TensorDumps.rows(ref.get("gru.x")));
         assertEquals(20, out.length);
         float[] flat = new float[20 * 32];
         for (int t = 0; t < 20; t++) {
             System.arraycopy(out[t], 0, flat, t * 32, 32);
         }
-        double rel = CrnnTaggerTest.relativeError("gru all steps", flat, ref.get("gru.out").data());
-        assertTrue(rel <= GRU_TOL, "GRU relative error " + rel);
+        RelativeToScale.assertWithin("gru all steps", flat, ref.get("gru.out").data(), GRU_TOL);
     }
 
     @Test

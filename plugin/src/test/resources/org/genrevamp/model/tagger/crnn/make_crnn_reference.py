@@ -1,8 +1,7 @@
 #!/usr/bin/python3
 """Reference outputs of the pretrained MSD CRNN (Won et al. 2020) for CrnnTaggerTest.
 
-Rebuilds the ORIGINAL network (sota-music-tagging-models, training/model.py class CRNN and
-training/modules.py class Conv_2d) with torch.nn and torchaudio, loads
+Builds the ORIGINAL network (sota-music-tagging-models class CRNN, in ../won_models.py), loads
 shared/data/pretrained/msd/crnn/best_model.pth (legacy torch.save format; plain torch.load reads it)
 and runs it in eval() mode. Writes, beside this script:
 
@@ -31,59 +30,14 @@ import tempfile
 
 import numpy as np
 import torch
-import torch.nn as nn
 import torchaudio
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from won_models import CRNN  # noqa: E402
+
 DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.normpath(os.path.join(HERE, *[".."] * 10, "shared", "data"))
 WINDOW_SAMPLES = 464000  # 29 s at 16 kHz -> 1 + 464000 / 256 = 1813 frames
-
-
-class Conv_2d(nn.Module):  # training/modules.py
-    def __init__(self, input_channels, output_channels, shape=3, stride=1, pooling=2):
-        super(Conv_2d, self).__init__()
-        self.conv = nn.Conv2d(input_channels, output_channels, shape, stride=stride, padding=shape // 2)
-        self.bn = nn.BatchNorm2d(output_channels)
-        self.relu = nn.ReLU()
-        self.mp = nn.MaxPool2d(pooling)
-
-    def forward(self, x):
-        out = self.mp(self.relu(self.bn(self.conv(x))))
-        return out
-
-
-class CRNN(nn.Module):  # training/model.py
-    def __init__(self, sample_rate=16000, n_fft=512, f_min=0.0, f_max=8000.0, n_mels=96, n_class=50):
-        super(CRNN, self).__init__()
-        self.spec = torchaudio.transforms.MelSpectrogram(sample_rate=sample_rate, n_fft=n_fft,
-                                                         f_min=f_min, f_max=f_max, n_mels=n_mels)
-        self.to_db = torchaudio.transforms.AmplitudeToDB()
-        self.spec_bn = nn.BatchNorm2d(1)
-        self.layer1 = Conv_2d(1, 64, pooling=2)
-        self.layer2 = Conv_2d(64, 128, pooling=3)
-        self.layer3 = Conv_2d(128, 128, pooling=4)
-        self.layer4 = Conv_2d(128, 128, pooling=4)
-        self.layer5 = nn.GRU(128, 32, 2, batch_first=True)
-        self.dropout = nn.Dropout(0.5)
-        self.dense = nn.Linear(32, n_class)
-
-    def forward(self, x):
-        x = self.spec(x)
-        x = self.to_db(x)
-        x = x.unsqueeze(1)
-        x = self.spec_bn(x)
-        x = self.layer1(x)
-        x = self.layer2(x)
-        x = self.layer3(x)
-        x = self.layer4(x)
-        x = x.squeeze(2)
-        x = x.permute(0, 2, 1)
-        x, _ = self.layer5(x)
-        x = x[:, -1, :]
-        x = self.dropout(x)
-        x = self.dense(x)
-        x = nn.Sigmoid()(x)
-        return x
 
 
 def conv_stack(model, mel):

@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Reference data for FcnTaggerTest and MusicnnTaggerTest.
 
-Rebuilds the ORIGINAL FCN and Musicnn classes of Won et al.'s sota-music-tagging-models
-(training/model.py, training/modules.py) with torch.nn/torchaudio, loads the pretrained state
-dicts, runs them in eval() on two real clips and writes, next to this script:
+Builds the ORIGINAL FCN and Musicnn of Won et al.'s sota-music-tagging-models (in
+../won_models.py), loads the pretrained state dicts, runs them in eval() on two real clips and
+writes, next to this script:
 
   fcn-msd-weights.{f32,json}          msd/fcn state dict (without the mel front end's buffers)
   musicnn-jamendo-weights.{f32,json}  jamendo/musicnn state dict (likewise)
@@ -22,155 +22,55 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 
 import numpy as np
 import torch
 import torch.nn as nn
-import torchaudio
 import torchaudio.functional as AF
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from won_models import FCN, Musicnn  # noqa: E402
+
 DATA = '/work/shared/data'
 PRETRAINED = DATA + '/pretrained'
 SR = 16000
 
 
-# ---- original modules (training/modules.py) ----------------------------------------------
-class Conv_2d(nn.Module):
-    def __init__(self, input_channels, output_channels, shape=3, stride=1, pooling=2):
-        super().__init__()
-        self.conv = nn.Conv2d(input_channels, output_channels, shape, stride=stride, padding=shape // 2)
-        self.bn = nn.BatchNorm2d(output_channels)
-        self.relu = nn.ReLU()
-        self.mp = nn.MaxPool2d(pooling)
-
-    def forward(self, x):
-        return self.mp(self.relu(self.bn(self.conv(x))))
+# ---- the original forward passes, split so that the network input is observable ----------
+def logmel(model, wav):
+    """The models' own front end: (B, 96, T) log-mel dB, the input of the Java networks."""
+    return model.to_db(model.spec(wav))
 
 
-class Conv_1d(nn.Module):
-    def __init__(self, input_channels, output_channels, shape=3, stride=1, pooling=2):
-        super().__init__()
-        self.conv = nn.Conv1d(input_channels, output_channels, shape, stride=stride, padding=shape // 2)
-        self.bn = nn.BatchNorm1d(output_channels)
-        self.relu = nn.ReLU()
-        self.mp = nn.MaxPool1d(pooling)
-
-    def forward(self, x):
-        return self.mp(self.relu(self.bn(self.conv(x))))
+def fcn_from_logmel(model, x):
+    """FCN.forward from the log-mel on: (embedding, tags)."""
+    x = model.spec_bn(x.unsqueeze(1))
+    x = model.layer5(model.layer4(model.layer3(model.layer2(model.layer1(x)))))
+    emb = x.view(x.size(0), -1)
+    return emb, nn.Sigmoid()(model.dense(model.dropout(emb)))
 
 
-class Conv_V(nn.Module):
-    # vertical convolution
-    def __init__(self, input_channels, output_channels, filter_shape):
-        super().__init__()
-        self.conv = nn.Conv2d(input_channels, output_channels, filter_shape,
-                              padding=(0, filter_shape[1] // 2))
-        self.bn = nn.BatchNorm2d(output_channels)
-        self.relu = nn.ReLU()
-
-    def forward(self, x):
-        x = self.relu(self.bn(self.conv(x)))
-        freq = x.size(2)
-        out = nn.MaxPool2d((freq, 1), stride=(freq, 1))(x)
-        return out.squeeze(2)
+def musicnn_front_end(model, x):
+    """Musicnn's front end from the log-mel on: (B, 561, T)."""
+    x = model.spec_bn(x.unsqueeze(1))
+    return torch.cat([layer(x) for layer in model.layers], dim=1)
 
 
-class Conv_H(nn.Module):
-    # horizontal convolution
-    def __init__(self, input_channels, output_channels, filter_length):
-        super().__init__()
-        self.conv = nn.Conv1d(input_channels, output_channels, filter_length, padding=filter_length // 2)
-        self.bn = nn.BatchNorm1d(output_channels)
-        self.relu = nn.ReLU()
-
-    def forward(self, x):
-        freq = x.size(2)
-        out = nn.AvgPool2d((freq, 1), stride=(freq, 1))(x)
-        out = out.squeeze(2)
-        return self.relu(self.bn(self.conv(out)))
-
-
-# ---- original models (training/model.py); forward split so the network input is observable --
-class FCN(nn.Module):
-    def __init__(self, sample_rate=16000, n_fft=512, f_min=0.0, f_max=8000.0, n_mels=96, n_class=50):
-        super().__init__()
-        self.spec = torchaudio.transforms.MelSpectrogram(sample_rate=sample_rate, n_fft=n_fft,
-                                                         f_min=f_min, f_max=f_max, n_mels=n_mels)
-        self.to_db = torchaudio.transforms.AmplitudeToDB()
-        self.spec_bn = nn.BatchNorm2d(1)
-        self.layer1 = Conv_2d(1, 64, pooling=(2, 4))
-        self.layer2 = Conv_2d(64, 128, pooling=(2, 4))
-        self.layer3 = Conv_2d(128, 128, pooling=(2, 4))
-        self.layer4 = Conv_2d(128, 128, pooling=(3, 5))
-        self.layer5 = Conv_2d(128, 64, pooling=(4, 4))
-        self.dense = nn.Linear(64, n_class)
-        self.dropout = nn.Dropout(0.5)
-
-    def logmel(self, wav):
-        return self.to_db(self.spec(wav))          # (B, 96, T)
-
-    def from_logmel(self, x):
-        x = x.unsqueeze(1)
-        x = self.spec_bn(x)
-        x = self.layer5(self.layer4(self.layer3(self.layer2(self.layer1(x)))))
-        emb = x.view(x.size(0), -1)
-        x = self.dropout(emb)
-        x = self.dense(x)
-        return emb, nn.Sigmoid()(x)
-
-    def forward(self, wav):
-        return self.from_logmel(self.logmel(wav))[1]
-
-
-class Musicnn(nn.Module):
-    def __init__(self, sample_rate=16000, n_fft=512, f_min=0.0, f_max=8000.0, n_mels=96, n_class=50,
-                 dataset='mtat'):
-        super().__init__()
-        self.spec = torchaudio.transforms.MelSpectrogram(sample_rate=sample_rate, n_fft=n_fft,
-                                                         f_min=f_min, f_max=f_max, n_mels=n_mels)
-        self.to_db = torchaudio.transforms.AmplitudeToDB()
-        self.spec_bn = nn.BatchNorm2d(1)
-        m1 = Conv_V(1, 204, (int(0.7 * 96), 7))
-        m2 = Conv_V(1, 204, (int(0.4 * 96), 7))
-        m3 = Conv_H(1, 51, 129)
-        m4 = Conv_H(1, 51, 65)
-        m5 = Conv_H(1, 51, 33)
-        self.layers = nn.ModuleList([m1, m2, m3, m4, m5])
-        backend_channel = 512 if dataset == 'msd' else 64
-        self.layer1 = Conv_1d(561, backend_channel, 7, 1, 1)
-        self.layer2 = Conv_1d(backend_channel, backend_channel, 7, 1, 1)
-        self.layer3 = Conv_1d(backend_channel, backend_channel, 7, 1, 1)
-        dense_channel = 500 if dataset == 'msd' else 200
-        self.dense1 = nn.Linear((561 + (backend_channel * 3)) * 2, dense_channel)
-        self.bn = nn.BatchNorm1d(dense_channel)
-        self.relu = nn.ReLU()
-        self.dropout = nn.Dropout(0.5)
-        self.dense2 = nn.Linear(dense_channel, n_class)
-
-    def logmel(self, wav):
-        return self.to_db(self.spec(wav))
-
-    def front_end(self, x):
-        x = x.unsqueeze(1)
-        x = self.spec_bn(x)
-        return torch.cat([layer(x) for layer in self.layers], dim=1)   # (B, 561, T)
-
-    def from_logmel(self, x):
-        out = self.front_end(x)
-        res1 = self.layer1(out)
-        res2 = self.layer2(res1) + res1
-        res3 = self.layer3(res2) + res2
-        out = torch.cat([out, res1, res2, res3], dim=1)
-        mp = nn.MaxPool1d(out.size(-1))(out)
-        avgp = nn.AvgPool1d(out.size(-1))(out)
-        out = torch.cat([mp, avgp], dim=1).squeeze(2)
-        emb = self.relu(self.bn(self.dense1(out)))
-        out = self.dense2(self.dropout(emb))
-        return emb, nn.Sigmoid()(out)
-
-    def forward(self, wav):
-        return self.from_logmel(self.logmel(wav))[1]
+def musicnn_from_logmel(model, x):
+    """Musicnn.forward from the log-mel on: (embedding, tags)."""
+    out = musicnn_front_end(model, x)
+    res1 = model.layer1(out)
+    res2 = model.layer2(res1) + res1
+    res3 = model.layer3(res2) + res2
+    out = torch.cat([out, res1, res2, res3], dim=1)
+    mp = nn.MaxPool1d(out.size(-1))(out)
+    avgp = nn.AvgPool1d(out.size(-1))(out)
+    out = torch.cat([mp, avgp], dim=1).squeeze(2)
+    emb = model.relu(model.bn(model.dense1(out)))
+    out = model.dense2(model.dropout(emb))
+    return emb, nn.Sigmoid()(out)
 
 
 # ---- helpers -----------------------------------------------------------------------------
@@ -233,8 +133,8 @@ def main():
     ref = Dump()
     with torch.no_grad():
         # FCN: one 29 s window per clip (464000 samples -> 1813 frames)
-        x = fcn.logmel(torch.stack(wavs))                  # (2, 96, 1813)
-        emb, tags = fcn.from_logmel(x)
+        x = logmel(fcn, torch.stack(wavs))                  # (2, 96, 1813)
+        emb, tags = fcn_from_logmel(fcn, x)
         assert torch.allclose(tags, fcn(torch.stack(wavs)))
         ref.add('fcn.input', x.transpose(1, 2))           # [n][frames][96]
         ref.add('fcn.embedding', emb)
@@ -243,13 +143,13 @@ def main():
 
         # Musicnn: three 3 s windows per clip (48000 samples -> 188 frames), each spectrogram computed alone
         chunks = [w[s * 48000:(s + 1) * 48000] for w in wavs for s in (0, 3, 7)]
-        x = musicnn.logmel(torch.stack(chunks))            # (6, 96, 188)
-        emb, tags = musicnn.from_logmel(x)
+        x = logmel(musicnn, torch.stack(chunks))            # (6, 96, 188)
+        emb, tags = musicnn_from_logmel(musicnn, x)
         assert torch.allclose(tags, musicnn(torch.stack(chunks)))
         ref.add('musicnn.input', x.transpose(1, 2))
         ref.add('musicnn.embedding', emb)
         ref.add('musicnn.tags', tags)
-        ref.add('musicnn.frontEnd0', musicnn.front_end(x[:1])[0])   # (561, 188)
+        ref.add('musicnn.frontEnd0', musicnn_front_end(musicnn, x[:1])[0])   # (561, 188)
         print('musicnn', tuple(x.shape), 'emb', tuple(emb.shape), 'max tag', tags.max().item())
     ref.write('reference')
     shutil.copyfile(os.path.join(PRETRAINED, 'LICENSE'), os.path.join(HERE, 'LICENSE'))
