@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,13 @@ public final class EmbeddingCache implements AutoCloseable {
     private final List<Row> rows = new ArrayList<>();
     private final Set<String> done = new HashSet<>();
     private final FileChannel data;
+    private final FileLock lock;
 
-    private EmbeddingCache(Path dir, int featureSize, FileChannel data) {
+    private EmbeddingCache(Path dir, int featureSize, FileChannel data, FileLock lock) {
         this.dir = dir;
         this.featureSize = featureSize;
         this.data = data;
+        this.lock = lock;
     }
 
     /**
@@ -66,7 +69,14 @@ public final class EmbeddingCache implements AutoCloseable {
         }
         FileChannel data = FileChannel.open(dir.resolve(FEATURES), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        EmbeddingCache cache = new EmbeddingCache(dir, featureSize, data);
+        // one writer at a time: a second run appending to the same files would interleave their rows
+        FileLock lock = data.tryLock();
+        if (lock == null) {
+            data.close();
+            throw new IllegalStateException("embedding cache " + dir + " is in use by another run; wait for it or use"
+                    + " another --cache folder");
+        }
+        EmbeddingCache cache = new EmbeddingCache(dir, featureSize, data, lock);
         Path rowsFile = dir.resolve(ROWS);
         if (Files.exists(rowsFile)) {
             for (String line : Files.readAllLines(rowsFile, StandardCharsets.UTF_8)) {
@@ -136,6 +146,7 @@ public final class EmbeddingCache implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        lock.release();
         data.close();
     }
 }
