@@ -11,16 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Backbone features computed once and kept on disk: {@value #FEATURES} holds the rows (float32,
  * little endian, {@code featureSize} per row) and is memory-mapped for training; {@value #ROWS} names
  * each row's file, track, genre and variant (0 = the original window, 1.. = augmented copies);
- * {@value #KEY} records what produced them (backbones, feature layout, augmentation settings), and a
- * cache built with another key is refused. Rows are appended file by file, the index after the
+ * {@value #KEY} records what produced them (backbone, window, seed), and a cache built with another key
+ * is refused. Augmented copies are added as further variants, so a run asking for more copies reuses
+ * what is there. Rows are appended file by file, the index after the
  * data, so an interrupted extraction resumes where it stopped (extra data past the last indexed row
  * is cut off on opening).
  */
@@ -37,7 +38,7 @@ public final class EmbeddingCache implements AutoCloseable {
     private final Path dir;
     private final int featureSize;
     private final List<Row> rows = new ArrayList<>();
-    private final Set<String> done = new HashSet<>();
+    private final Map<String, Integer> variants = new HashMap<>();   // file -> variants cached (0, 1, ... k)
     private final FileChannel data;
     private final FileLock lock;
 
@@ -82,8 +83,9 @@ public final class EmbeddingCache implements AutoCloseable {
             for (String line : Files.readAllLines(rowsFile, StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t");
                 if (f.length == 4) {
-                    cache.rows.add(new Row(f[0], f[1], f[2], Integer.parseInt(f[3])));
-                    cache.done.add(f[0]);
+                    Row row = new Row(f[0], f[1], f[2], Integer.parseInt(f[3]));
+                    cache.rows.add(row);
+                    cache.variants.merge(row.file(), row.variant() + 1, Math::max);
                 }
             }
         }
@@ -92,9 +94,12 @@ public final class EmbeddingCache implements AutoCloseable {
         return cache;
     }
 
-    /** Whether the rows of {@code file} are already cached. */
-    public boolean has(Path file) {
-        return done.contains(file.toString());
+    /**
+     * How many variants of {@code file}'s windows are cached: 0 (none), 1 (the originals), 1 + k
+     * (the originals and k augmented copies). Variants are added in order, so more can be added later.
+     */
+    public int cachedVariants(Path file) {
+        return variants.getOrDefault(file.toString(), 0);
     }
 
     /** Appends all rows of one file (data first, then the index lines). */
@@ -116,7 +121,7 @@ public final class EmbeddingCache implements AutoCloseable {
         for (Row r : fileRows) {
             lines.append(r.file()).append('\t').append(r.trackId()).append('\t').append(r.genre()).append('\t')
                     .append(r.variant()).append('\n');
-            done.add(r.file());
+            variants.merge(r.file(), r.variant() + 1, Math::max);
         }
         Files.writeString(dir.resolve(ROWS), lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);

@@ -29,7 +29,7 @@ public record TransferSettings(String name, List<String> backbones, Path pretrai
 
     /** What determines one backbone's cached outputs (embedding and tags per window). */
     String cacheKey(String backbone, int windowFrames) {
-        return "backbone=" + backbone + " windowFrames=" + windowFrames + " augment=" + augment + " seed=" + seed
+        return "backbone=" + backbone + " windowFrames=" + windowFrames + " seed=" + seed
                 + " front-end=torchaudioTagger outputs=embedding+tags\n";
     }
 }

@@ -159,7 +159,8 @@ public final class TransferTraining {
                          EmbeddingCache cache) throws IOException {
         LogMelExtractor extractor = new LogMelExtractor(MelConfig.torchaudioTagger());
         Augmentation augmentation = new Augmentation(MelConfig.torchaudioTagger());
-        List<LabelledFile> todo = files.stream().filter(f -> !cache.has(f.file())).toList();
+        List<LabelledFile> todo = files.stream().filter(f -> cache.cachedVariants(f.file()) < variantsWanted(f, split))
+                .toList();
         if (todo.isEmpty()) {
             Log.info("embedding cache of " + backbones.names().get(backbone) + " is complete (" + cache.rows().size()
                     + " rows)");
@@ -175,18 +176,17 @@ public final class TransferTraining {
                     Log.warn("skipping " + f.file() + ": " + e.getMessage());
                     continue;
                 }
+                List<float[][]> originals = WindowPlan.tilesOrLooped(frames, backbones.windowFrames());
                 List<float[][]> windows = new ArrayList<>();
                 List<EmbeddingCache.Row> rows = new ArrayList<>();
-                for (float[][] w : WindowPlan.tilesOrLooped(frames, backbones.windowFrames())) {
-                    windows.add(w);
-                    rows.add(new EmbeddingCache.Row(f.file().toString(), f.trackId(), f.genre(), 0));
-                }
-                if (split.get(f.trackId()) != SplitPart.TEST) {
-                    Random random = new Random(settings.seed() * 31 + f.file().getFileName().toString().hashCode());
-                    int originals = windows.size();
-                    for (int k = 1; k <= settings.augment(); k++) {
-                        for (int i = 0; i < originals; i++) {
-                            windows.add(augmentation.apply(windows.get(i), random));
+                int have = cache.cachedVariants(f.file());
+                // the same seeded draws for every backbone and every run: variant k is always the same audio
+                Random random = new Random(settings.seed() * 31 + f.file().getFileName().toString().hashCode());
+                for (int k = 0; k < variantsWanted(f, split); k++) {
+                    for (float[][] w : originals) {
+                        float[][] window = k == 0 ? w : augmentation.apply(w, random);
+                        if (k >= have) {
+                            windows.add(window);
                             rows.add(new EmbeddingCache.Row(f.file().toString(), f.trackId(), f.genre(), k));
                         }
                     }
@@ -194,6 +194,11 @@ public final class TransferTraining {
                 cache.add(rows, backbones.outputs(backbone, windows.toArray(new float[0][][])));
             }
         }
+    }
+
+    /** The original windows, plus the augmented copies for files the head is fitted on. */
+    private int variantsWanted(LabelledFile f, Map<String, SplitPart> split) {
+        return split.get(f.trackId()) == SplitPart.TEST ? 1 : 1 + settings.augment();
     }
 
     /** Every head configuration fitted on the training part and scored on the validation part. */
