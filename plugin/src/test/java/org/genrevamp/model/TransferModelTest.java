@@ -18,35 +18,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.testing.SharedData;
+import org.genrevamp.testing.TestTransferModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Transfer bundles: save/load round trip with the real msd/crnn checkpoint, and bad bundles. */
 class TransferModelTest {
 
-    static final List<String> LABELS = List.of("jazz", "metal", "reggae");
-
-    /** A seeded random linear head over the backbone's features. */
-    static GenreHead randomHead(int features, int classes, long seed) {
-        Random r = new Random(seed);
-        float[] mean = new float[features];
-        float[] std = new float[features];
-        float[][] w = new float[classes][features];
-        for (int j = 0; j < features; j++) {
-            mean[j] = (float) r.nextGaussian() * 0.1f;
-            std[j] = 0.5f + r.nextFloat();
-            for (int c = 0; c < classes; c++) {
-                w[c][j] = (float) r.nextGaussian();
-            }
-        }
-        return new GenreHead(mean, std, null, null, w, new float[classes]);
-    }
+    static final List<String> LABELS = TestTransferModels.LABELS;
 
     static TransferModel crnnModel() throws Exception {
-        Path pth = SharedData.require("pretrained/msd/crnn/best_model.pth");
-        Backbones backbones = new Backbones(List.of(Backbones.read("msd/crnn", Files.readAllBytes(pth), pth.toString())), true);
-        return new TransferModel(backbones, randomHead(backbones.featureSize(), LABELS.size(), 1), LABELS,
-                Map.of("split", "test", "pretrainedLicence", "MIT test notice"));
+        return TestTransferModels.crnnWithRandomHead();
     }
 
     static float[][][] randomWindows(int n, int frames, long seed) {
