@@ -94,9 +94,10 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
         md.append("# Model `").append(settings.name()).append("` (transfer: ")
                 .append(String.join(" + ", settings.backbones())).append(")\n\n");
         md.append("Split: ").append(splitDescription()).append(".\n\n");
-        md.append(String.format(Locale.ROOT, "%d genres; tracks train/valid/test: %s. Window %d frames (%.1f s),"
+        md.append(String.format(Locale.ROOT, "%d genres; tracks train / valid / test: %s. Window %d frames (%.1f s),"
                         + " short clips looped. Head: %s. Augmentation: %s. Seed %d. %.0f s.%n%n",
-                labels.size(), tracks.values(), backbones.windowFrames(), backbones.windowFrames() * 0.016,
+                labels.size(), tracks.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" / ")),
+                backbones.windowFrames(), backbones.windowFrames() * 0.016,
                 chosen.name(), settings.augment() == 0 ? "none" : settings.augment() + " copies", settings.seed(), seconds));
         md.append("## Test figures\n\n| level | n | top-1 | top-3 | macro-F1 |\n|---|---|---|---|---|\n");
         row(md, "windows", test.windows());

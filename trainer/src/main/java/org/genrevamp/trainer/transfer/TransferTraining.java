@@ -208,12 +208,13 @@ public final class TransferTraining {
         List<HeadChoice> tried = new ArrayList<>();
         long seed = settings.seed();
         int epochs = settings.epochs();
-        List<HeadTrainer> grid = List.of(
-                new HeadTrainer(0, 0, 1e-3, epochs, 0.01, seed),
-                new HeadTrainer(0, 0, 1e-2, epochs, 0.01, seed),
-                new HeadTrainer(0, 0, 1e-1, epochs, 0.01, seed),
-                new HeadTrainer(128, 0.5, 1e-3, epochs, 0.003, seed),
-                new HeadTrainer(128, 0.5, 1e-2, epochs, 0.003, seed));
+        List<HeadTrainer> grid = new ArrayList<>();
+        for (double l2 : new double[] {1e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1}) {
+            grid.add(new HeadTrainer(0, 0, l2, epochs, 0.01, seed));
+        }
+        for (double l2 : new double[] {1e-3, 1e-2, 1e-1}) {
+            grid.add(new HeadTrainer(128, 0.5, l2, epochs, 0.003, seed));
+        }
         for (HeadTrainer t : grid) {
             GenreHead head = t.train(train.x(), train.y(), rows.labels().size());
             Evaluation v = score(head, validation, rows.labels());
