@@ -39,9 +39,10 @@ import org.genrevamp.vamp.PluginRun;
  *
  * <pre>
  * OMP_NUM_THREADS=1 mvn -B -o -q -pl plugin test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.genrevamp.vamp.bench.MedleyBenchmark -Dexec.args="[MODEL.zip] [MEDLEYS]"
+ *     -Dexec.mainClass=org.genrevamp.vamp.bench.MedleyBenchmark -Dexec.args="[MODEL.zip] [MEDLEYS] [HOP,SMOOTHING,MINSEG,WINDOW ...]"
  * </pre>
- * Defaults: {@value #DEFAULT_MODEL}, 8 medleys per set. The {@code GENRE_VAMP_MODEL} environment
+ * Defaults: {@value #DEFAULT_MODEL}, 8 medleys per set; further settings (e.g. {@code 1.5,0,0,0}) join
+ * the grid and are also run on the songs medleys. About 10 minutes on one busy core (2-4 s per medley and setting). The {@code GENRE_VAMP_MODEL} environment
  * variable must be unset or name the same bundle (it would override the one given).
  */
 public final class MedleyBenchmark {
@@ -80,6 +81,15 @@ public final class MedleyBenchmark {
     public static void main(String[] args) throws Exception {
         Path bundle = Path.of(args.length > 0 ? args[0] : DEFAULT_MODEL).toAbsolutePath();
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        List<Setting> extraChecks = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            String[] v = args[i].split(",");
+            if (v.length != 4) {
+                throw new IllegalArgumentException("a setting is HOP,SMOOTHING,MINSEG,WINDOW, got " + args[i]);
+            }
+            extraChecks.add(new Setting(Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
+                    Double.parseDouble(v[3])));
+        }
         if (!Files.isRegularFile(bundle)) {
             throw new IllegalArgumentException("no model bundle at " + bundle);
         }
@@ -130,9 +140,11 @@ public final class MedleyBenchmark {
         if (!grid.contains(defaults)) {
             grid.add(0, defaults);
         }
+        extraChecks.stream().filter(s -> !grid.contains(s)).forEach(grid::add);
         List<Summary> table = new ArrayList<>();
         double[] gtzanWall = new double[gtzan.size()];
         for (Setting s : grid) {
+            System.err.printf(Locale.ROOT, "  [%d/%d] %s%n", table.size() + 1, grid.size(), s);
             Summary summary = evaluate(gtzan, s, modelIndex);
             table.add(summary);
             for (int i = 0; i < gtzan.size(); i++) {
@@ -163,7 +175,12 @@ public final class MedleyBenchmark {
                     best.perMedley()[i], m.genres());
         }
 
-        List<Setting> checks = best.setting().equals(defaults) ? List.of(defaults) : List.of(defaults, best.setting());
+        List<Setting> checks = new ArrayList<>(List.of(defaults));
+        for (Setting s : concat(List.of(best.setting()), extraChecks)) {
+            if (!checks.contains(s)) {
+                checks.add(s);
+            }
+        }
         System.out.printf(Locale.ROOT, "%nsongs medleys (%d, %.0f s in all; a check, not used to choose)%n", songs.size(),
                 songs.stream().mapToDouble(Medley::seconds).sum());
         printHeader();
@@ -171,7 +188,8 @@ public final class MedleyBenchmark {
         for (Setting s : checks) {
             Summary summary = evaluate(songs, s, modelIndex);
             songRows.add(summary);
-            printRow(summary, s.equals(defaults) ? "  <- current defaults" : "  <- best on GTZAN test");
+            printRow(summary, s.equals(defaults) ? "  <- current defaults" : s.equals(best.setting())
+                    ? "  <- best on GTZAN test" : "  <- asked for");
         }
         for (int i = 0; i < songs.size(); i++) {
             Medley m = songs.get(i);
