@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.genrevamp.model.GenreModel;
 import org.genrevamp.model.GenreModels;
+import org.genrevamp.testing.SegmentScore;
+import org.genrevamp.testing.SegmentScore.Segment;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GenreMedleyTest {
 
     /**
-     * Fraction of the medley (sampled every {@link #SAMPLE_STEP_S}) whose segment label is the section's genre.
+     * Fraction of the medley (sampled every {@link SegmentScore#GRID_STEP_S}) whose segment label is the section's genre.
      * Measured with the trainer's CNN (window test top-1 0.75; sections metal, reggae, country, metal):
      * 0.993 at 22.05 kHz mono and at 44.1 kHz stereo. Bound with margin: 0.90.
      */
@@ -42,7 +45,6 @@ class GenreMedleyTest {
      * model: 0.22, 0.40, 0.88 s (half a 1.5 s hop plus the window's reach). Bound: 3 s (two hops).
      */
     static final double BOUNDARY_TOLERANCE_S = 3.0;
-    static final double SAMPLE_STEP_S = 0.1;
     static final int EXCERPTS_PER_SECTION = 3;
 
     @Test
@@ -65,7 +67,7 @@ class GenreMedleyTest {
         List<String> sectionGenres = List.of(genres.get(0), genres.get(1), genres.get(2), genres.get(0));
 
         List<String> soxArgs = new ArrayList<>(List.of("sox"));
-        List<double[]> truth = new ArrayList<>();   // {start, end, genre index}
+        List<Segment> truth = new ArrayList<>();
         double t = 0;
         for (int s = 0; s < sectionGenres.size(); s++) {
             String genre = sectionGenres.get(s);
@@ -77,7 +79,7 @@ class GenreMedleyTest {
                 soxArgs.add(excerpt.toString());
                 t += GenreSegmentsHostTest.soxSeconds(excerpt);
             }
-            truth.add(new double[] {start, t, model.labels().indexOf(genre)});
+            truth.add(new Segment(start, t, genre));
         }
         Path medley = tmp.resolve(name + ".wav");
         soxArgs.addAll(format);   // output format options come before the output file
@@ -97,28 +99,17 @@ class GenreMedleyTest {
         double end = GenreSegmentsHostTest.assertContiguousFromZero(segments, model.labels());
         assertEquals(t, end, 0.1, "segments cover the medley");
 
-        int samples = 0;
-        int right = 0;
-        for (double x = SAMPLE_STEP_S / 2; x < t; x += SAMPLE_STEP_S) {
-            samples++;
-            if (labelAt(segments, x).equals(genreAt(truth, model.labels(), x))) {
-                right++;
-            }
-        }
-        double accuracy = right / (double) samples;
-        List<Double> boundaryErrors = new ArrayList<>();
-        for (int s = 1; s < truth.size(); s++) {
-            double trueBoundary = truth.get(s)[0];
-            boundaryErrors.add(segments.stream().skip(1).mapToDouble(f -> Math.abs(f.seconds() - trueBoundary))
-                    .min().orElse(Double.POSITIVE_INFINITY));
-        }
+        List<Segment> found = segments.stream()
+                .map(f -> new Segment(f.seconds(), f.seconds() + f.duration(), f.label())).toList();
+        double accuracy = SegmentScore.frameAccuracy(truth, found, t);
+        List<Double> boundaryErrors = Arrays.stream(SegmentScore.boundaryErrors(truth, found)).boxed().toList();
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "GenreMedleyTest %s: sections %s, %.1f s; frame accuracy %.3f (min %.2f); boundary errors %s s (max %.1f)%n",
                 name, sectionGenres, t, accuracy, MIN_FRAME_ACCURACY, boundaryErrors.stream()
                         .map(e -> String.format(Locale.ROOT, "%.2f", e)).toList(), BOUNDARY_TOLERANCE_S));
-        for (double[] section : truth) {
-            report.append(String.format(Locale.ROOT, "  truth %7.2f-%7.2f %s%n", section[0], section[1],
-                    model.labels().get((int) section[2])));
+        for (Segment section : truth) {
+            report.append(String.format(Locale.ROOT, "  truth %7.2f-%7.2f %s%n", section.start(), section.end(),
+                    section.label()));
         }
         for (VampFeature f : segments) {
             report.append(String.format(Locale.ROOT, "  found %7.2f-%7.2f %s%n", f.seconds(), f.seconds() + f.duration(),
@@ -160,23 +151,5 @@ class GenreMedleyTest {
             return confusion instanceof List<?> rows ? rows : null;
         }
         return null;
-    }
-
-    private static String labelAt(List<VampFeature> segments, double x) {
-        for (VampFeature f : segments) {
-            if (x >= f.seconds() && x < f.seconds() + f.duration()) {
-                return f.label();
-            }
-        }
-        return "";
-    }
-
-    private static String genreAt(List<double[]> truth, List<String> labels, double x) {
-        for (double[] section : truth) {
-            if (x >= section[0] && x < section[1]) {
-                return labels.get((int) section[2]);
-            }
-        }
-        return "";
     }
 }

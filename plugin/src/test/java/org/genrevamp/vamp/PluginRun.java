@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Feeds a plugin as a host does (blocks of {@code block}, advancing by {@code step}, zero-padded tail). */
-final class PluginRun {
+public final class PluginRun {
 
     private PluginRun() {
     }
@@ -18,13 +18,13 @@ final class PluginRun {
      *
      * @return every output's features, by output number, in the order returned
      */
-    static Map<Integer, List<Feature>> run(Plugin p, float[][] channels, int step, int block) {
+    public static Map<Integer, List<Feature>> run(Plugin p, float[][] channels, int step, int block) {
         assertTrue(p.initialise(channels.length, step, block), "initialise");
         return process(p, channels, step, block);
     }
 
     /** process + getRemainingFeatures on an initialised (or reset) plugin. */
-    static Map<Integer, List<Feature>> process(Plugin p, float[][] channels, int step, int block) {
+    public static Map<Integer, List<Feature>> process(Plugin p, float[][] channels, int step, int block) {
         Map<Integer, List<Feature>> out = new TreeMap<>();
         int total = channels[0].length;
         float[][] buffers = new float[channels.length][block];

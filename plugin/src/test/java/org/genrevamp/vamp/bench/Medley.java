@@ -1,0 +1,192 @@
+package org.genrevamp.vamp.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.genrevamp.audio.AudioFiles;
+import org.genrevamp.audio.AudioReadException;
+import org.genrevamp.audio.DecodedAudio;
+import org.genrevamp.testing.SegmentScore.Segment;
+
+/**
+ * A medley with known genre sections, built in memory from the shared data (nothing is written to the
+ * repository): its samples ({@code [channel][frame]}), rate and true sections (hard cuts between them).
+ */
+record Medley(String name, float[][] channels, float sampleRate, List<Segment> truth) {
+
+    static final double MIN_SECTION_S = 15;
+    static final double MAX_SECTION_S = 30;
+    static final int SECTIONS = 4;
+    /** Common rate of the songs medleys: the songs' own rate but for one, converted with sox. */
+    static final float SONGS_RATE = 44100f;
+
+    double seconds() {
+        return channels[0].length / (double) sampleRate;
+    }
+
+    String genres() {
+        return String.join(" ", truth.stream().map(Segment::label).toList());
+    }
+
+    /**
+     * GTZAN medleys from held-out tracks only: each section is consecutive {@code short/} excerpts
+     * (2-3 s) of different tracks of one genre listed in the split's {@code test.txt}, 15-30 s in all
+     * (a seeded target length); each medley has {@value #SECTIONS} sections of different genres, chosen
+     * (seeded) among the genres with at least 15 s of such excerpts. 22.05 kHz mono.
+     */
+    static List<Medley> gtzanTest(Path data, int count, long seed) throws IOException, AudioReadException {
+        Path split = data.resolve("pretrained/gtzan-fault-filtered/test.txt");
+        Map<String, List<float[]>> excerpts = new LinkedHashMap<>();   // genre -> its test tracks' excerpts
+        float rate = 0;
+        for (String line : Files.readAllLines(split)) {
+            String entry = line.trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            String genre = entry.substring(0, entry.indexOf('/'));
+            Path file = data.resolve("gtzan-excerpts/short").resolve(entry);
+            if (!Files.isRegularFile(file)) {
+                continue;   // only tracks 1-39 have short excerpts
+            }
+            DecodedAudio audio = AudioFiles.read(file);
+            if (audio.channels().length != 1 || (rate != 0 && audio.sampleRate() != rate)) {
+                throw new IOException(file + ": expected GTZAN's mono " + rate + " Hz");
+            }
+            rate = audio.sampleRate();
+            excerpts.computeIfAbsent(genre, g -> new ArrayList<>()).add(audio.channels()[0]);
+        }
+        float r = rate;
+        List<String> eligible = excerpts.keySet().stream().sorted()
+                .filter(g -> excerpts.get(g).stream().mapToDouble(x -> x.length / (double) r).sum() >= MIN_SECTION_S)
+                .toList();
+        if (eligible.size() < SECTIONS) {
+            throw new IOException("only " + eligible + " have " + MIN_SECTION_S + " s of test-track excerpts");
+        }
+        Random random = new Random(seed);
+        List<Medley> medleys = new ArrayList<>();
+        for (int m = 0; m < count; m++) {
+            List<String> genres = new ArrayList<>(eligible);
+            Collections.shuffle(genres, random);
+            List<float[]> parts = new ArrayList<>();
+            List<Segment> truth = new ArrayList<>();
+            long frames = 0;
+            for (String genre : genres.subList(0, SECTIONS)) {
+                double target = MIN_SECTION_S + random.nextDouble() * (MAX_SECTION_S - MIN_SECTION_S);
+                List<float[]> tracks = new ArrayList<>(excerpts.get(genre));
+                Collections.shuffle(tracks, random);
+                long start = frames;
+                for (float[] x : tracks) {
+                    if ((frames - start) / (double) rate >= target) {
+                        break;
+                    }
+                    if ((frames - start + x.length) / (double) rate > MAX_SECTION_S) {
+                        continue;
+                    }
+                    parts.add(x);
+                    frames += x.length;
+                }
+                truth.add(new Segment(start / (double) rate, frames / (double) rate, genre));
+            }
+            medleys.add(new Medley(String.format(Locale.ROOT, "gtzan-test-%d", m + 1),
+                    new float[][] {concat(parts, frames)}, rate, truth));
+        }
+        return medleys;
+    }
+
+    /**
+     * DJ-set medleys of the whole songs ({@code songs/<genre>.mp3}, one per genre): {@value #SECTIONS}
+     * different songs per medley (seeded), a 15-30 s section of each from a seeded offset, hard cuts,
+     * stereo at {@value #SONGS_RATE} Hz (songs at another rate are converted with sox into {@code tmp},
+     * or left out with a note when sox is missing).
+     */
+    static List<Medley> songs(Path data, Path tmp, int count, long seed) throws IOException, AudioReadException {
+        Map<String, float[][]> songs = new LinkedHashMap<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(data.resolve("songs"))) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".mp3")).sorted().toList();
+        }
+        for (Path file : files) {
+            String genre = file.getFileName().toString().replaceFirst("\\.mp3$", "");
+            DecodedAudio audio = AudioFiles.read(file);
+            if (audio.sampleRate() != SONGS_RATE) {
+                Path converted = tmp.resolve(genre + ".wav");
+                if (!convert(file, converted)) {
+                    System.out.printf(Locale.ROOT, "note: %s is at %.0f Hz and sox is unavailable: left out%n",
+                            file.getFileName(), audio.sampleRate());
+                    continue;
+                }
+                audio = AudioFiles.read(converted);
+            }
+            songs.put(genre, stereo(audio.channels()));
+        }
+        if (songs.size() < SECTIONS) {
+            throw new IOException("only " + songs.keySet() + " songs usable");
+        }
+        Random random = new Random(seed);
+        List<Medley> medleys = new ArrayList<>();
+        for (int m = 0; m < count; m++) {
+            List<String> genres = new ArrayList<>(songs.keySet());
+            Collections.shuffle(genres, random);
+            List<float[][]> parts = new ArrayList<>();
+            List<Segment> truth = new ArrayList<>();
+            long frames = 0;
+            for (String genre : genres.subList(0, SECTIONS)) {
+                float[][] song = songs.get(genre);
+                double seconds = MIN_SECTION_S + random.nextDouble() * (MAX_SECTION_S - MIN_SECTION_S);
+                int length = (int) Math.min(song[0].length, Math.round(seconds * SONGS_RATE));
+                int offset = random.nextInt(song[0].length - length + 1);
+                float[][] section = new float[2][];
+                for (int c = 0; c < 2; c++) {
+                    section[c] = java.util.Arrays.copyOfRange(song[c], offset, offset + length);
+                }
+                parts.add(section);
+                truth.add(new Segment(frames / (double) SONGS_RATE, (frames + length) / (double) SONGS_RATE, genre));
+                frames += length;
+            }
+            float[][] channels = new float[2][];
+            for (int c = 0; c < 2; c++) {
+                int channel = c;
+                channels[c] = concat(parts.stream().map(p -> p[channel]).toList(), frames);
+            }
+            medleys.add(new Medley(String.format(Locale.ROOT, "songs-%d", m + 1), channels, SONGS_RATE, truth));
+        }
+        return medleys;
+    }
+
+    private static float[] concat(List<float[]> parts, long frames) {
+        float[] out = new float[Math.toIntExact(frames)];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private static float[][] stereo(float[][] channels) {
+        return channels.length >= 2 ? new float[][] {channels[0], channels[1]} : new float[][] {channels[0], channels[0]};
+    }
+
+    /** sox {@code in} to 44.1 kHz stereo 16-bit WAV {@code out}; false when sox is missing or fails. */
+    private static boolean convert(Path in, Path out) {
+        try {
+            Process sox = new ProcessBuilder("sox", in.toString(), "-r", "44100", "-c", "2", "-b", "16", out.toString())
+                    .redirectErrorStream(true).start();
+            sox.getInputStream().readAllBytes();
+            return sox.waitFor() == 0 && Files.isRegularFile(out);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
