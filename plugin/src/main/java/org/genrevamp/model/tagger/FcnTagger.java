@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.genrevamp.model.Nd4jThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -15,6 +16,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link #forward} needs windows of exactly {@link #WINDOW_FRAMES} frames (the 1 × 1 end of the
  * pooling chain depends on it).
  *
+ * <p><b>Trunk and tail.</b> For streaming ({@link ConvStream}) the network is also exposed as a
+ * <i>trunk</i>, blocks 1–3 ({@link #trunkSteps}: one step of {@link #trunkStepSize()} = 128 channels ×
+ * 12 mel values per {@value #TRUNK_STRIDE} frames), and a <i>tail</i>, blocks 4–5, the dense layer and
+ * the sigmoid over {@value #TAIL_STEPS} consecutive trunk steps ({@link #tail}).
+ * {@code forward(window) == tail(trunkSteps(window), 0)}: it is computed that way.
+ *
  * <p>Thread-safe after construction (it holds only immutable weights).
  */
 public final class FcnTagger extends TaggerBase {
@@ -23,7 +30,24 @@ public final class FcnTagger extends TaggerBase {
     public static final int WINDOW_FRAMES = 1813;
     public static final int MEL_BANDS = 96;
 
+    /** Frames per trunk step: the product of blocks 1–3's time poolings 4·4·4. */
+    public static final int TRUNK_STRIDE = 64;
+    /**
+     * Frames a trunk step reads beyond its own 64 on either side. Block l's 3-wide convolution reaches
+     * one position of its input on each side, and one input position of block l is the product c of the
+     * earlier time poolings in frames; so the reach is 1·1 + 1·4 + 1·16 = 21 frames: step j reads frames
+     * [64j − 21, 64j + 84].
+     */
+    public static final int TRUNK_HALF_WIDTH = 21;
+    /** The streaming halo: the smallest multiple of {@link #TRUNK_STRIDE} >= {@link #TRUNK_HALF_WIDTH}. */
+    public static final int TRUNK_HALO = TRUNK_STRIDE;
+    /** Trunk steps of a {@link #WINDOW_FRAMES} window: 1813 → 453 → 113 → 28. */
+    public static final int TAIL_STEPS = 28;
+
     private static final String NAME = "FCN";
+    private static final int TRUNK_BLOCKS = 3;
+    /** Mel values per channel after the trunk: 96 / (2·2·2). */
+    private static final int TRUNK_BANDS = 12;
     /** Max-pooling (height = mel, width = time) after each block, as in the original model. */
     private static final int[][] POOLING = {{2, 4}, {2, 4}, {2, 4}, {3, 5}, {4, 4}};
 
@@ -60,10 +84,76 @@ public final class FcnTagger extends TaggerBase {
 
     @Override
     TaggerOutput forwardWindow(float[][] window) {
+        return tail(trunkSteps(window, 0, window.length), 0);
+    }
+
+    /** Values per trunk step: block 3's channels × {@value #TRUNK_BANDS} mel values (1536). */
+    public int trunkStepSize() {
+        return blocks[TRUNK_BLOCKS - 1].outChannels() * TRUNK_BANDS;
+    }
+
+    /**
+     * Blocks 1–3 over frames {@code [from, to)} of {@code frames}, zero-padded at the range's ends as if it
+     * were the whole input.
+     *
+     * @param frames raw log-mel dB, at least {@value #TRUNK_STRIDE} frames in the range, finite
+     * @return {@code [floor((to − from) / 64)][trunkStepSize()]}, step t as {@code [channel · 12 + band]}
+     */
+    public float[][] trunkSteps(float[][] frames, int from, int to) {
+        if (from < 0 || to > frames.length || to - from < TRUNK_STRIDE) {
+            throw new IllegalArgumentException("FcnTagger: the trunk needs at least " + TRUNK_STRIDE
+                    + " frames, got range [" + from + ", " + to + ") of " + frames.length);
+        }
         Nd4jThreads.prepare();
-        INDArray x = input.normalise(window, 0, window.length);
-        for (ConvBlock block : blocks) {
-            x = block.apply(x);
+        INDArray x = input.normalise(frames, from, to);
+        for (int i = 0; i < TRUNK_BLOCKS; i++) {
+            INDArray next = blocks[i].apply(x);
+            x.close();
+            x = next;
+        }
+        // [1, C, 12, T'] → steps[t][c·12 + h]
+        int steps = (int) x.size(3);
+        int size = trunkStepSize();
+        float[] flat = x.dup('c').data().asFloat();
+        x.close();
+        float[][] out = new float[steps][size];
+        for (int j = 0; j < size; j++) {
+            for (int t = 0; t < steps; t++) {
+                out[t][j] = flat[j * steps + t];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Blocks 4–5, the dense layer and the sigmoid over trunk steps {@code [from, from + 28)}, the tail
+     * zero-padded around them as the network pads a lone window's.
+     *
+     * @param steps trunk steps of {@link #trunkStepSize()} values
+     */
+    public TaggerOutput tail(float[][] steps, int from) {
+        int size = trunkStepSize();
+        if (from < 0 || from + TAIL_STEPS > steps.length) {
+            throw new IllegalArgumentException("FcnTagger: the tail needs " + TAIL_STEPS + " steps from " + from
+                    + ", have " + steps.length);
+        }
+        float[] data = new float[size * TAIL_STEPS];
+        for (int t = 0; t < TAIL_STEPS; t++) {
+            float[] step = steps[from + t];
+            if (step.length != size) {
+                throw new IllegalArgumentException("FcnTagger: trunk step has " + step.length + " values, expected "
+                        + size);
+            }
+            for (int j = 0; j < size; j++) {
+                data[j * TAIL_STEPS + t] = step[j];
+            }
+        }
+        Nd4jThreads.prepare();
+        INDArray x = Nd4j.create(data, new long[] {1, size / TRUNK_BANDS, TRUNK_BANDS, TAIL_STEPS}, 'c');
+        for (int i = TRUNK_BLOCKS; i < blocks.length; i++) {
+            INDArray next = blocks[i].apply(x);
+            x.close();
+            x = next;
         }
         INDArray embedding = x.reshape(1, x.length());
         return output(embedding, Transforms.sigmoid(dense.apply(embedding), false));
