@@ -15,7 +15,8 @@ import org.genrevamp.model.tagger.TaggerOutput;
  * head over the {@code windowSteps} steps of one window.
  * <ul>
  *   <li>crnn: trunk = the conv stack (stride 96, halo 96), head = GRU + dense over 18 steps;</li>
- *   <li>fcn: trunk = blocks 1–3 (stride 64, halo 64), head = blocks 4–5 + dense over 28 steps.</li>
+ *   <li>fcn: trunk = blocks 1–3 (stride 64, halo 64), head = blocks 4–5 + dense over 28 steps
+ *       ({@link FcnTail}, which shares block 4's convolution between overlapping windows).</li>
  * </ul>
  * <b>Memory.</b> Steps are dropped once no later window can read them ({@link #release}); kept are
  * those of the pending windows and the last {@code windowSteps} (for the stream's end-aligned tail
@@ -23,13 +24,21 @@ import org.genrevamp.model.tagger.TaggerOutput;
  */
 final class StreamPart {
 
-    /** FCN trunk steps per chunk: 8 steps convolve 640 frames with the halos (see {@code StreamSpeed}). */
-    static final int FCN_CHUNK_STEPS = 8;
+    /** CRNN conv steps per chunk: {@link CrnnStream}'s measured default, 576 frames with the halos. */
+    static final int CRNN_CHUNK_STEPS = CrnnStream.DEFAULT_CHUNK_STEPS;
+    /**
+     * FCN trunk steps per chunk: 7 · 64 + 2 · 64 = 576 frames with the halos, the CRNN chunk's span, so
+     * both networks' largest arrays (64 channels × 96 bands × 576 frames after the first convolution) have
+     * one size and the allocator reuses them. Measured with StreamSpeed on a loaded machine: 8 steps
+     * (640 frames) 30 s thread CPU for 580 s of crnn + fcn (8.6 s of it system time), 7 steps 17.7 s
+     * (before {@link FcnTail}); equal on an idle machine.
+     */
+    static final int FCN_CHUNK_STEPS = 7;
 
-    /** The network's head over {@code windowSteps} steps from index {@code from} of {@code steps}. */
+    /** The network's head over the window of the part's steps from step {@code start}. */
     @FunctionalInterface
-    private interface Head {
-        TaggerOutput apply(float[][] steps, int from);
+    interface Head {
+        TaggerOutput apply(StreamPart part, int start);
     }
 
     private final int stride;
@@ -60,12 +69,12 @@ final class StreamPart {
         if (network instanceof CrnnTagger crnn) {
             // the conv stack's receptive-field half-width is 33 frames (see CrnnStream): halo one stride
             return new StreamPart(crnn::convSteps, CrnnTagger.TIME_STRIDE, CrnnTagger.TIME_STRIDE,
-                    CrnnStream.DEFAULT_CHUNK_STEPS, CrnnTagger.WINDOW_STEPS,
-                    (s, from) -> crnn.head(s, from, from + CrnnTagger.WINDOW_STEPS));
+                    CRNN_CHUNK_STEPS, CrnnTagger.WINDOW_STEPS,
+                    (part, start) -> crnn.head(part.steps(start, start + CrnnTagger.WINDOW_STEPS)));
         }
         if (network instanceof FcnTagger fcn) {
             return new StreamPart(fcn::trunkSteps, FcnTagger.TRUNK_STRIDE, FcnTagger.TRUNK_HALO, FCN_CHUNK_STEPS,
-                    FcnTagger.TAIL_STEPS, fcn::tail);
+                    FcnTagger.TAIL_STEPS, new FcnTail(fcn));
         }
         throw new IllegalArgumentException("StreamPart: " + network.architecture() + " does not stream");
     }
@@ -134,8 +143,16 @@ final class StreamPart {
             throw new IllegalStateException("StreamPart: window from step " + start + " needs steps [" + start + ", "
                     + (start + windowSteps) + "), held [" + base + ", " + stepCount() + ")");
         }
-        float[][] window = steps.subList(start - base, start - base + windowSteps).toArray(new float[0][]);
-        return Backbones.joined(head.apply(window, 0));
+        return Backbones.joined(head.apply(this, start));
+    }
+
+    /** Held steps {@code [from, to)}. */
+    float[][] steps(int from, int to) {
+        if (from < base || to > stepCount()) {
+            throw new IllegalStateException("StreamPart: steps [" + from + ", " + to + ") not held: ["
+                    + base + ", " + stepCount() + ")");
+        }
+        return steps.subList(from - base, to - base).toArray(new float[0][]);
     }
 
     /**
