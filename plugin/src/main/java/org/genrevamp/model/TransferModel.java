@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genrevamp.dsp.MelConfig;
-import org.genrevamp.model.tagger.CrnnTagger;
 
 /**
  * A genre model made of frozen pretrained tagger networks ({@link Backbones}) and a small genre
@@ -127,9 +126,23 @@ public final class TransferModel implements GenreModel {
         }
     }
 
-    /** Whether {@link #openStream} works: one CRNN backbone, whose convolutions can run once over a stream. */
+    /**
+     * Whether {@link #openStream} works: every backbone is a crnn or an fcn, whose convolutional trunks
+     * can run once over a stream (a musicnn cannot).
+     */
     public boolean streams() {
-        return backbones.list().size() == 1 && backbones.list().get(0).network() instanceof CrnnTagger;
+        return backbones.list().stream().allMatch(b -> StreamPart.streams(b.network()));
+    }
+
+    /**
+     * Frames a streamed window covers ({@link TransferStream#windowFrames()}): 1728 for a crnn alone,
+     * 1792 with an fcn.
+     *
+     * @throws IllegalStateException when {@link #streams()} is false
+     */
+    public int streamWindowFrames() {
+        requireStreams();
+        return TransferStream.windowFrames(backbones);
     }
 
     /**
@@ -139,11 +152,15 @@ public final class TransferModel implements GenreModel {
      * @throws IllegalStateException when {@link #streams()} is false
      */
     public TransferStream openStream(int hopSteps, TransferStream.Sink sink) {
+        requireStreams();
+        return new TransferStream(this, hopSteps, sink);
+    }
+
+    private void requireStreams() {
         if (!streams()) {
-            throw new IllegalStateException("TransferModel.openStream: only a single-CRNN model streams, this is "
+            throw new IllegalStateException("TransferModel: only crnn and fcn backbones stream, this is "
                     + architecture());
         }
-        return new TransferStream(this, (CrnnTagger) backbones.list().get(0).network(), hopSteps, sink);
     }
 
     /**

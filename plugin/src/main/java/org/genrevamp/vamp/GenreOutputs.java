@@ -119,7 +119,10 @@ final class GenreOutputs implements FrameOutput {
         transfer = null;
         accumulator = null;
         if (model instanceof TransferModel t && t.streams()) {
-            plan = plan(TransferStream.WINDOW_FRAMES, config, parameters.hopSeconds());
+            // windows of the streamed length, hops of whole CRNN steps no longer than a window
+            int window = t.streamWindowFrames();
+            int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
+            plan = plan(window, config, Math.min(parameters.hopSeconds(), maxHop * config.hopSeconds()));
             transferHopSteps = plan.hopFrames() / TransferStream.STRIDE_FRAMES;
             transfer = t.openStream(transferHopSteps, this::streamed);
         } else {

@@ -9,14 +9,10 @@ import java.util.List;
  *
  * <p><b>Why it is exact.</b> The conv stack is shift-equivariant with a time stride of
  * {@value CrnnTagger#TIME_STRIDE} frames: conv step j depends only on frames [96j − 33, 96j + 128]
- * (receptive field {@value CrnnTagger#RECEPTIVE_FIELD}). So the stream is convolved in chunks of
- * {@code chunkSteps} steps that start at multiples of 96 frames (keeping every pooling grid aligned
- * with the whole stream's), each with a 96-frame halo on both sides (>= the 33 frames needed); the
- * chunk's interior steps then equal those of one convolution over the whole stream (zero-padded only
- * at the stream's real start and end). The first chunk has no left halo — there the zero padding
- * <i>is</i> the stream's — and {@link #finish()} convolves the remainder so that its floor pooling
- * drops the same trailing frames as the whole stream would: a stream of N frames yields floor(N / 96)
- * steps.
+ * (receptive field {@value CrnnTagger#RECEPTIVE_FIELD}, half-width 33). So {@link ConvStream} convolves
+ * the stream in chunks of {@code chunkSteps} steps with a 96-frame halo (a multiple of the stride and
+ * >= 33), and every step equals that of one convolution over the whole stream; a stream of N frames
+ * yields floor(N / 96) steps.
  *
  * <p><b>Windows.</b> Window k is the GRU over conv steps [k·hopSteps, k·hopSteps + windowSteps)
  * ({@link CrnnTagger#WINDOW_STEPS} = 18 steps = 1728 frames: what the network sees of its 1813-frame
@@ -30,7 +26,7 @@ import java.util.List;
  * emits nothing).
  *
  * <p><b>Memory.</b> Frames are held for at most one chunk plus its halos ((chunkSteps + 2) · 96
- * frames), plus a copy of the first {@link CrnnTagger#WINDOW_FRAMES} frames for the looped short
+ * frames, in the {@link ConvStream}), plus a copy of the first {@link CrnnTagger#WINDOW_FRAMES} frames for the looped short
  * window, dropped once the first window is out. The conv steps (128 floats per 1.536 s) are all kept.
  *
  * <p>Not thread-safe: one stream per thread of audio.
@@ -61,13 +57,10 @@ public final class CrnnStream {
 
     private final CrnnTagger tagger;
     private final int hopSteps;
-    private final int chunkSteps;
     private final int windowSteps = CrnnTagger.WINDOW_STEPS;
     private final WindowListener listener;
+    private final ConvStream conv;
 
-    private final float[][] buffer;   // frames [bufferStart, bufferStart + buffered)
-    private long bufferStart;
-    private int buffered;
     private float[][] firstFrames;    // the first WINDOW_FRAMES frames, until a window is out
     private long frames;              // frames accepted
     private final List<float[]> steps = new ArrayList<>();
@@ -93,9 +86,8 @@ public final class CrnnStream {
         }
         this.tagger = tagger;
         this.hopSteps = hopSteps;
-        this.chunkSteps = chunkSteps;
         this.listener = listener;
-        buffer = new float[(chunkSteps + 2) * STRIDE][];
+        conv = new ConvStream(tagger::convSteps, STRIDE, HALO, chunkSteps, (index, step) -> steps.add(step));
         firstFrames = new float[CrnnTagger.WINDOW_FRAMES][];
     }
 
@@ -116,14 +108,9 @@ public final class CrnnStream {
         if (firstFrames != null && frames < firstFrames.length) {
             firstFrames[(int) frames] = frame;
         }
-        buffer[buffered++] = frame;
         frames++;
-        // the chunk's steps [s, s + chunkSteps) are exact once the right halo is in
-        long s = steps.size();
-        if (frames == (s + chunkSteps) * STRIDE + HALO) {
-            convolveBuffer(chunkSteps);
-            emitWindows();
-        }
+        conv.accept(frame);
+        emitWindows();
     }
 
     /**
@@ -136,11 +123,7 @@ public final class CrnnStream {
             return;
         }
         finished = true;
-        long total = frames / STRIDE;
-        int remaining = (int) (total - steps.size());
-        if (remaining > 0) {
-            convolveBuffer(remaining);
-        }
+        conv.finish();
         emitWindows();
         int count = steps.size();
         if (nextWindow == 0) {
@@ -172,26 +155,6 @@ public final class CrnnStream {
     /** Windows emitted so far. */
     public int windowCount() {
         return nextWindow;
-    }
-
-    /**
-     * Convolves the buffered frames (a left halo when not at the stream start, the chunk, and what
-     * follows) and keeps the next {@code count} steps; then drops the frames no later chunk needs.
-     */
-    private void convolveBuffer(int count) {
-        int s = steps.size();
-        int offset = (int) ((s * (long) STRIDE - bufferStart) / STRIDE); // 1 with a left halo, 0 at the start
-        float[][] out = tagger.convSteps(buffer, 0, buffered);
-        for (int i = 0; i < count; i++) {
-            steps.add(out[offset + i]);
-        }
-        // the next chunk starts at frame 96·(s + count), its left halo one stride before
-        long keepFrom = Math.max(0, (long) (s + count) * STRIDE - HALO);
-        int drop = (int) (keepFrom - bufferStart);
-        System.arraycopy(buffer, drop, buffer, 0, buffered - drop);
-        java.util.Arrays.fill(buffer, buffered - drop, buffered, null);
-        buffered -= drop;
-        bufferStart = keepFrom;
     }
 
     private void emitWindows() {
