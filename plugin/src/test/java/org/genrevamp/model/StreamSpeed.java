@@ -37,8 +37,8 @@ public final class StreamSpeed {
             list.add(Backbones.read(name, Files.readAllBytes(pth), pth.toString()));
         }
         Backbones backbones = new Backbones(list, true);
-        TransferModel model = new TransferModel(backbones, TransferModelTest.randomHead(backbones.featureSize(), 3, 1),
-                TransferModelTest.LABELS, Map.of());
+        TransferModel model = new TransferModel(backbones, org.genrevamp.testing.TestTransferModels.randomHead(backbones.featureSize(), 3, 1),
+                org.genrevamp.testing.TestTransferModels.LABELS, Map.of());
         int frames = 1 + (int) (SECONDS * 16000 / 256);
         Random random = new Random(42);
         float[][] mel = new float[frames][96];

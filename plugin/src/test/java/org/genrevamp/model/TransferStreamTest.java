@@ -49,8 +49,8 @@ class TransferStreamTest {
             list.add(Backbones.read(name, Files.readAllBytes(pth), pth.toString()));
         }
         Backbones backbones = new Backbones(list, true);
-        model = new TransferModel(backbones, TransferModelTest.randomHead(backbones.featureSize(), 3, 7),
-                TransferModelTest.LABELS, Map.of());
+        model = new TransferModel(backbones, org.genrevamp.testing.TestTransferModels.randomHead(backbones.featureSize(), 3, 7),
+                org.genrevamp.testing.TestTransferModels.LABELS, Map.of());
     }
 
     static List<Window> stream(float[][] frames, int hopSteps) {
