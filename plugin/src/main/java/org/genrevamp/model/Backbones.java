@@ -13,7 +13,7 @@ import org.genrevamp.model.tagger.TorchCheckpoint;
 /**
  * The frozen pretrained part of a transfer model: one or more tagger networks over one window, and
  * the feature vector a genre head sees, which is, backbone after backbone, the embedding and
- * (when {@code withTags}) the 50 tag probabilities.
+ * the 50 tag probabilities, or both, as {@link Features} says.
  */
 public final class Backbones {
 
@@ -28,25 +28,59 @@ public final class Backbones {
     }
 
     private final List<Backbone> backbones;
-    private final boolean withTags;
+    /** What of each network's output the head sees. */
+    public enum Features {
+        EMBEDDING("embedding"), TAGS("tags"), BOTH("embedding+tags");
+
+        private final String id;
+
+        Features(String id) {
+            this.id = id;
+        }
+
+        /** {@code embedding}, {@code tags} or {@code embedding+tags}: bundles and the command line use it. */
+        public String id() {
+            return id;
+        }
+
+        /** @throws IllegalArgumentException naming the known ids */
+        public static Features fromId(String id) {
+            for (Features f : values()) {
+                if (f.id.equals(id)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown features '" + id + "' (embedding, tags or embedding+tags)");
+        }
+
+        int width(TaggerNetwork n) {
+            return switch (this) {
+                case EMBEDDING -> n.embeddingSize();
+                case TAGS -> n.tagCount();
+                case BOTH -> n.embeddingSize() + n.tagCount();
+            };
+        }
+    }
+
+    private final Features features;
     private final int windowFrames;
     private final int featureSize;
 
     /**
-     * @param withTags whether the head sees the tag probabilities beside the embeddings
+     * @param features what of each network's output the head sees
      * @throws IllegalArgumentException when the list is empty
      */
-    public Backbones(List<Backbone> backbones, boolean withTags) {
+    public Backbones(List<Backbone> backbones, Features features) {
         if (backbones == null || backbones.isEmpty()) {
             throw new IllegalArgumentException("Backbones: need at least one backbone");
         }
         this.backbones = List.copyOf(backbones);
-        this.withTags = withTags;
+        this.features = features;
         int window = 0;
         int size = 0;
         for (Backbone b : backbones) {
             window = Math.max(window, b.network().windowFrames());
-            size += b.network().embeddingSize() + (withTags ? b.network().tagCount() : 0);
+            size += features.width(b.network());
         }
         this.windowFrames = window;
         this.featureSize = size;
@@ -78,8 +112,8 @@ public final class Backbones {
         return backbones.stream().map(Backbone::name).toList();
     }
 
-    public boolean withTags() {
-        return withTags;
+    public Features featureKind() {
+        return features;
     }
 
     /**
@@ -150,7 +184,7 @@ public final class Backbones {
 
     /**
      * The head's feature vectors of windows: each backbone's {@link #outputs}, its embedding (and tags
-     * when {@link #withTags()}), backbone after backbone.
+     * as {@link #featureKind()} says), backbone after backbone.
      *
      * @param windows {@code [n][windowFrames()][96]}
      * @return {@code [n][featureSize()]}
@@ -189,8 +223,10 @@ public final class Backbones {
                 throw new IllegalArgumentException("Backbones.features: backbone " + backbones.get(i).name() + " output has "
                         + o.length + " values, expected " + outputSize(i));
             }
-            int width = withTags ? o.length : backbones.get(i).network().embeddingSize();
-            System.arraycopy(o, 0, f, offset, width);
+            TaggerNetwork n = backbones.get(i).network();
+            int width = features.width(n);
+            // outputs are the embedding followed by the tags
+            System.arraycopy(o, features == Features.TAGS ? n.embeddingSize() : 0, f, offset, width);
             offset += width;
         }
         return f;

@@ -75,7 +75,7 @@ final class TransferFormat {
         for (Backbones.Backbone b : m.backbones().list()) {
             backbones.addObject().put("name", b.name()).put("entry", entryOf(b.name()));
         }
-        root.put("withTags", m.backbones().withTags());
+        root.put("features", m.backbones().featureKind().id());
         root.put("windowFrames", m.windowFrames());
         ArrayNode labels = root.putArray("labels");
         m.labels().forEach(labels::add);
@@ -141,7 +141,7 @@ final class TransferFormat {
                 }
                 list.add(Backbones.read(name, checkpoint, source + "!" + entry));
             }
-            Backbones backbones = new Backbones(list, root.path("withTags").asBoolean(false));
+            Backbones backbones = new Backbones(list, Backbones.Features.fromId(root.path("features").asText("")));
             if (root.path("windowFrames").asInt(-1) != backbones.windowFrames()) {
                 throw new BundleException(prefix + "window frames mismatch: " + METADATA_ENTRY + " says "
                         + root.path("windowFrames") + ", the backbones take " + backbones.windowFrames());

@@ -36,7 +36,7 @@ public final class StreamSpeed {
             Path pth = org.genrevamp.testing.SharedData.dataDir().resolve("pretrained/" + name + "/best_model.pth");
             list.add(Backbones.read(name, Files.readAllBytes(pth), pth.toString()));
         }
-        Backbones backbones = new Backbones(list, true);
+        Backbones backbones = new Backbones(list, Backbones.Features.BOTH);
         TransferModel model = new TransferModel(backbones, org.genrevamp.testing.TestTransferModels.randomHead(backbones.featureSize(), 3, 1),
                 org.genrevamp.testing.TestTransferModels.LABELS, Map.of());
         int frames = 1 + (int) (SECONDS * 16000 / 256);

@@ -49,7 +49,7 @@ class TransferStreamTest {
             Path pth = SharedData.require("pretrained/" + name + "/best_model.pth");
             list.add(Backbones.read(name, Files.readAllBytes(pth), pth.toString()));
         }
-        Backbones backbones = new Backbones(list, true);
+        Backbones backbones = new Backbones(list, Backbones.Features.BOTH);
         model = new TransferModel(backbones, org.genrevamp.testing.TestTransferModels.randomHead(backbones.featureSize(), 3, 7),
                 org.genrevamp.testing.TestTransferModels.LABELS, Map.of());
     }

@@ -25,7 +25,7 @@ public final class TestTransferModels {
     public static TransferModel crnnWithRandomHead() throws Exception {
         Path pth = SharedData.require("pretrained/msd/crnn/best_model.pth");
         Backbones backbones = new Backbones(List.of(Backbones.read("msd/crnn", Files.readAllBytes(pth), pth.toString())),
-                true);
+                Backbones.Features.BOTH);
         return new TransferModel(backbones, randomHead(backbones.featureSize(), LABELS.size(), 1), LABELS,
                 Map.of("split", "test", "pretrainedLicence", "MIT test notice"));
     }

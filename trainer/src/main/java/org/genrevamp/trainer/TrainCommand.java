@@ -110,8 +110,9 @@ final class TrainCommand implements Callable<Integer> {
             + " name without extension)")
     Path artists;
 
-    @Option(names = "--with-tags", description = "with --backbone: the head also sees the 50 tag probabilities")
-    boolean withTags;
+    @Option(names = "--features", description = "with --backbone: what of each network the head sees: embedding, tags"
+            + " or embedding+tags (default: ${DEFAULT-VALUE})")
+    String features = "embedding+tags";
 
     @Option(names = "--augment", description = "with --backbone: augmented copies per training window (default: ${DEFAULT-VALUE})")
     int augment = 0;
@@ -160,7 +161,8 @@ final class TrainCommand implements Callable<Integer> {
         Path runDir = out != null ? out : Path.of("runs", modelName);
         Path cacheDir = cache.equals(Path.of("genre-cache")) ? runDir.resolve("embeddings") : cache;
         TransferSettings settings = new TransferSettings(modelName, backbones, pretrained, data, split,
-                splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), artists, cacheDir, runDir, withTags,
+                splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), artists, cacheDir, runDir,
+                org.genrevamp.model.Backbones.Features.fromId(features),
                 augment, headEpochs, seed, genres);
         TransferReport report = new TransferTraining(settings).run();
         Results.out().println(FigurePrinter.line("test windows", report.test().windows()));

@@ -42,7 +42,7 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
         card.put("name", settings.name());
         card.put("kind", "transfer: frozen pretrained taggers + genre head");
         card.put("backbones", settings.backbones());
-        card.put("features", settings.withTags() ? "embedding + 50 tag probabilities per backbone" : "embedding");
+        card.put("features", settings.features().id() + " of each backbone");
         card.put("head", chosen.name());
         card.put("windowFrames", backbones.windowFrames());
         card.put("shortClips", "a clip shorter than the window is looped (its frames repeated) to one window");

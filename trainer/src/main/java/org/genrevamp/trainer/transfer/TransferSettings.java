@@ -2,6 +2,7 @@ package org.genrevamp.trainer.transfer;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.genrevamp.model.Backbones;
 
 /**
  * What {@code train --backbone} was asked to do.
@@ -17,14 +18,14 @@ import java.util.List;
  * @param artists    with {@code split = artist}: file of {@code track<TAB>artist} lines ({@link ArtistSplit})
  * @param cache      embedding cache folder
  * @param out        run folder (bundle and report)
- * @param withTags   feed the head the tag probabilities beside the embeddings
+ * @param features   what of each network's output the head sees
  * @param augment    augmented copies of each training window (0 = none)
  * @param epochs     Adam steps per head fit
  * @param seed       seed of split, augmentation and head initialisation
  * @param genres     genres to keep (empty: all)
  */
 public record TransferSettings(String name, List<String> backbones, Path pretrained, Path data, String split,
-                               Path splitDir, Path artists, Path cache, Path out, boolean withTags, int augment, int epochs,
+                               Path splitDir, Path artists, Path cache, Path out, Backbones.Features features, int augment, int epochs,
                                long seed, List<String> genres) {
 
     /** What determines one backbone's cached outputs (embedding and tags per window). */

@@ -110,7 +110,7 @@ public final class TransferTraining {
             }
             list.add(Backbones.read(name, Files.readAllBytes(file), file.toString()));
         }
-        return new Backbones(list, settings.withTags());
+        return new Backbones(list, settings.features());
     }
 
     private String licence() throws IOException {
