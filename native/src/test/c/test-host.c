@@ -166,7 +166,7 @@ static int rates(const char *so)
     check(sa.initialised && sb.initialised, "initialise");
     check(labs(sa.features - sb.features) <= (long)(d->getPreferredBlockSize(a) / 512) + 2 && sa.features > 80,
           "same frame count at both rates");
-    check(sa.bins == 128 && sb.bins == 128, "128 bins");
+    check(sa.bins == sb.bins && sa.bins >= 64, "the same number of bins (>= 64 mel bands) at both rates");
     d->cleanup(a);
     d->cleanup(b);
     printf("host-alive\n");

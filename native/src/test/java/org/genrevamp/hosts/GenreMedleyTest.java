@@ -36,15 +36,26 @@ class GenreMedleyTest {
 
     /**
      * Fraction of the medley (sampled every {@link SegmentScore#GRID_STEP_S}) whose segment label is the section's genre.
-     * Measured with the trainer's CNN (window test top-1 0.75; sections metal, reggae, country, metal):
-     * 0.993 at 22.05 kHz mono and at 44.1 kHz stereo. Bound with margin: 0.90.
+     * Measured with the trainer's CNN (2 s windows; window test top-1 0.75; sections metal, reggae, country,
+     * metal): 0.993 at 22.05 kHz mono and at 44.1 kHz stereo. Bound with margin: 0.90, less the time
+     * that {@link #boundaryTolerance} allows a long-window model to misplace at each of the 3 boundaries.
      */
     static final double MIN_FRAME_ACCURACY = 0.90;
     /**
-     * Every true boundary must have a predicted boundary within this many seconds. Measured with the same
-     * model: 0.22, 0.40, 0.88 s (half a 1.5 s hop plus the window's reach). Bound: 3 s (two hops).
+     * Every true boundary must have a predicted boundary within this many seconds, for a model with windows
+     * of a couple of seconds. Measured with the CNN: 0.22, 0.40, 0.88 s (half a 1.5 s hop plus the window's
+     * reach). Bound: 3 s (two hops).
      */
     static final double BOUNDARY_TOLERANCE_S = 3.0;
+
+    /**
+     * A model sees a change only once its window reaches across it: with the transfer models' 27.6 s
+     * windows a boundary moves by up to a quarter window (measured with msd-crnn-fcn, smoothing 0,
+     * minsegment 5: 4.60, 5.87, 2.42 s). Bound: the larger of {@link #BOUNDARY_TOLERANCE_S} and a quarter window.
+     */
+    static double boundaryTolerance(double windowSeconds) {
+        return Math.max(BOUNDARY_TOLERANCE_S, windowSeconds / 4);
+    }
     static final int EXCERPTS_PER_SECTION = 3;
 
     @Test
@@ -102,11 +113,13 @@ class GenreMedleyTest {
         List<Segment> found = segments.stream()
                 .map(f -> new Segment(f.seconds(), f.seconds() + f.duration(), f.label())).toList();
         double accuracy = SegmentScore.frameAccuracy(truth, found, t);
+        double boundaryTolerance = boundaryTolerance(model.windowSeconds());
+        double minAccuracy = MIN_FRAME_ACCURACY - (truth.size() - 1) * (boundaryTolerance - BOUNDARY_TOLERANCE_S) / t;
         List<Double> boundaryErrors = Arrays.stream(SegmentScore.boundaryErrors(truth, found)).boxed().toList();
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "GenreMedleyTest %s: sections %s, %.1f s; frame accuracy %.3f (min %.2f); boundary errors %s s (max %.1f)%n",
-                name, sectionGenres, t, accuracy, MIN_FRAME_ACCURACY, boundaryErrors.stream()
-                        .map(e -> String.format(Locale.ROOT, "%.2f", e)).toList(), BOUNDARY_TOLERANCE_S));
+                name, sectionGenres, t, accuracy, minAccuracy, boundaryErrors.stream()
+                        .map(e -> String.format(Locale.ROOT, "%.2f", e)).toList(), boundaryTolerance));
         for (Segment section : truth) {
             report.append(String.format(Locale.ROOT, "  truth %7.2f-%7.2f %s%n", section.start(), section.end(),
                     section.label()));
@@ -117,9 +130,9 @@ class GenreMedleyTest {
         }
         System.err.print(report);
         Files.writeString(dir.resolve("figures.txt"), report);
-        assertTrue(accuracy >= MIN_FRAME_ACCURACY, report::toString);
+        assertTrue(accuracy >= minAccuracy, report::toString);
         for (double e : boundaryErrors) {
-            assertTrue(e <= BOUNDARY_TOLERANCE_S, report::toString);
+            assertTrue(e <= boundaryTolerance, report::toString);
         }
     }
 

@@ -73,8 +73,9 @@ class GenreSegmentsHostTest {
 
         VampSimpleHost.Result probabilities = host.run(audio, PROBABILITIES, labels.size(), HOST_TIMEOUT);
         assertEquals(0, probabilities.process().exitCode(), probabilities::diagnosis);
-        // ~78 s at a 1.5 s hop: about 50 windows
-        assertTrue(probabilities.features().size() > 40, probabilities::diagnosis);
+        // ~78 s at a 1.5 s hop: about 50 windows of a 2 s scratch model, 34 of a transfer model (1.536 s hop,
+        // 27.6 s windows: the first estimate needs a whole window)
+        assertTrue(probabilities.features().size() > 30, probabilities::diagnosis);
         for (VampFeature f : probabilities.features()) {
             double sum = 0;
             for (float v : f.values()) {

@@ -39,6 +39,16 @@ public final class HostModel {
         return env;
     }
 
+    /** Mel bands of the spectrogram the model in use sees (the plugin's melspectrogram output). */
+    public static int melBands() {
+        try {
+            return trained() ? BundleInfo.outlineOfBundled("default").melConfig().melBands()
+                    : BundleInfo.outlineOfFile(untrainedBundle()).melConfig().melBands();
+        } catch (BundleException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     /** The genres of the model in use. */
     public static List<String> labels() {
         try {

@@ -85,6 +85,7 @@ public final class SonicVisualiser {
 
     private final Path workDir;
     private final String vampPath;
+    private final Map<String, String> extra = new java.util.HashMap<>();
 
     /**
      * @param workDir  where the private HOME, the script, logs and (by default) exports go; created if absent
@@ -93,6 +94,14 @@ public final class SonicVisualiser {
     public SonicVisualiser(Path workDir, String vampPath) {
         this.workDir = workDir.toAbsolutePath();
         this.vampPath = vampPath;
+    }
+
+    /** This SV with {@code name=value} added to its environment (e.g. another GENRE_VAMP_MODEL). */
+    public SonicVisualiser with(String name, String value) {
+        SonicVisualiser sv = new SonicVisualiser(workDir, vampPath);
+        sv.extra.putAll(extra);
+        sv.extra.put(name, value);
+        return sv;
     }
 
     /** True when sonic-visualiser and xvfb-run are installed. */
@@ -152,6 +161,7 @@ public final class SonicVisualiser {
         List<String> command = List.of("xvfb-run", "-a", "-s", "-screen 0 1400x900x24", EXECUTABLE,
                 "--no-audio", "--no-splash", "--osc-script", script.toString());
         Map<String, String> environment = new java.util.HashMap<>(HostModel.environment());
+        environment.putAll(extra);
         environment.putAll(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", config.toString(),
                 "XDG_DATA_HOME", home.resolve(".local/share").toString(), "XDG_CACHE_HOME",
                 home.resolve(".cache").toString(), "XDG_RUNTIME_DIR", runtime.toString(), "VAMP_PATH", vampPath));

@@ -41,8 +41,8 @@ import org.genrevamp.vamp.PluginRun;
  * OMP_NUM_THREADS=1 mvn -B -o -q -pl plugin test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.genrevamp.vamp.bench.MedleyBenchmark -Dexec.args="[MODEL.zip] [MEDLEYS] [HOP,SMOOTHING,MINSEG,WINDOW ...]"
  * </pre>
- * Defaults: {@value #DEFAULT_MODEL}, 8 medleys per set; further settings (e.g. {@code 1.5,0,0,0}) join
- * the grid and are also run on the songs medleys. About 10 minutes on one busy core (2-4 s per medley and setting). The {@code GENRE_VAMP_MODEL} environment
+ * Defaults: {@value #DEFAULT_MODEL}, 8 medleys per set; settings given (e.g. {@code 1.5,0,0,0}) replace
+ * the grid (the plugin's defaults are always run too) and are also run on the songs medleys. About 10 minutes on one busy core (2-4 s per medley and setting). The {@code GENRE_VAMP_MODEL} environment
  * variable must be unset or name the same bundle (it would override the one given).
  */
 public final class MedleyBenchmark {
@@ -127,8 +127,9 @@ public final class MedleyBenchmark {
         run(gtzan.get(0), defaults, modelIndex);   // warm-up: loads the network, JIT
         System.out.printf(Locale.ROOT, "warm-up (model load + one run) %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
-        List<Setting> grid = new ArrayList<>();
-        for (double window : WINDOWS) {
+        // settings on the command line replace the grid (with the defaults kept for comparison)
+        List<Setting> grid = new ArrayList<>(extraChecks);
+        for (double window : extraChecks.isEmpty() ? WINDOWS : new double[0]) {
             for (double hop : HOPS) {
                 for (double smoothing : SMOOTHINGS) {
                     for (double minSegment : MIN_SEGMENTS) {
