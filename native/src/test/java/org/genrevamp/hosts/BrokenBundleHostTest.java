@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.genrevamp.testing.SharedData;
+import org.genrevamp.testing.ZipFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,7 +29,7 @@ class BrokenBundleHostTest {
         Path dir = SharedData.repositoryRoot().resolve("plugin/src/main/resources/models");
         try (Stream<Path> files = Files.list(dir)) {
             for (Path zip : files.filter(p -> p.toString().endsWith(".zip")).sorted().toList()) {
-                if (entries(zip).containsKey("transfer.json")) {
+                if (ZipFiles.entries(zip).containsKey("transfer.json")) {
                     return zip;
                 }
             }
@@ -42,32 +38,12 @@ class BrokenBundleHostTest {
         return null;
     }
 
-    private static Map<String, byte[]> entries(Path zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
 
-    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
 
     /** Writes the broken bundle; returns the words its message must contain (any one of them). */
     private static List<String> make(String kind, Path file) throws IOException {
         Path good = shippedTransferBundle();
-        Map<String, byte[]> entries = entries(good);
+        Map<String, byte[]> entries = ZipFiles.entries(good);
         String backbone = entries.keySet().stream().filter(n -> n.startsWith("backbones/")).findFirst().orElseThrow();
         switch (kind) {
             case "truncated" -> {
@@ -77,17 +53,17 @@ class BrokenBundleHostTest {
                 return List.of("truncated", "does not hold");
             }
             case "foreign" -> {
-                Files.write(file, zip(Map.of("readme.txt", "not a model".getBytes())));
+                Files.write(file, ZipFiles.zip(Map.of("readme.txt", "not a model".getBytes())));
                 return List.of("not a genre-vamp bundle");
             }
             case "hostile-checkpoint" -> {
                 entries.put(backbone, resource("crafted_global.pth"));
-                Files.write(file, zip(entries));
+                Files.write(file, ZipFiles.zip(entries));
                 return List.of("refused global os.system");
             }
             case "missing-tensors" -> {
                 entries.put(backbone, resource("crafted_view.pth"));   // a valid state dict of one small tensor
-                Files.write(file, zip(entries));
+                Files.write(file, ZipFiles.zip(entries));
                 return List.of("not a known tagger state dict");
             }
             default -> throw new IllegalArgumentException(kind);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,10 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.testing.SharedData;
+import org.genrevamp.testing.ZipFiles;
 import org.genrevamp.testing.TestTransferModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,17 +102,6 @@ class TransferModelTest {
         assertEquals(1, calls[0]);
     }
 
-    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
-    }
 
     private static String failure(Path file) {
         return assertThrows(BundleException.class, () -> GenreModels.load(file)).getMessage();
@@ -132,7 +119,7 @@ class TransferModelTest {
         assertTrue(m.contains("truncated.zip") && (m.contains("truncated") || m.contains("corrupt")), m);
 
         Path foreign = dir.resolve("foreign.zip");
-        Files.write(foreign, zip(Map.of("hello.txt", "hi".getBytes())));
+        Files.write(foreign, ZipFiles.zip(Map.of("hello.txt", "hi".getBytes())));
         m = failure(foreign);
         assertTrue(m.contains("not a genre-vamp bundle"), m);
 
@@ -146,19 +133,14 @@ class TransferModelTest {
         TransferModel model = crnnModel();
         Path good = dir.resolve("good.zip");
         model.save(good);
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(Files.newInputStream(good))) {
-            for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
-                entries.put(e.getName(), z.readAllBytes());
-            }
-        }
+        Map<String, byte[]> entries = ZipFiles.entries(good);
         String entry = TransferFormat.entryOf("msd/crnn");
         // a valid checkpoint that is not a tagger (one 3x4 tensor named 'w'), a hostile one, a truncated one
         for (String crafted : List.of("crafted_view.pth", "crafted_global.pth", "crafted_truncated.pth")) {
             Map<String, byte[]> broken = new java.util.LinkedHashMap<>(entries);
             broken.put(entry, resource("tagger/checkpoint/" + crafted));
             Path file = dir.resolve(crafted + ".zip");
-            Files.write(file, zip(broken));
+            Files.write(file, ZipFiles.zip(broken));
             String m = failure(file);
             assertTrue(m.contains(crafted + ".zip"), m);
             System.out.println("refused " + crafted + ": " + m);
@@ -168,7 +150,7 @@ class TransferModelTest {
         Map<String, byte[]> other = new java.util.LinkedHashMap<>(entries);
         other.put(entry, Files.readAllBytes(SharedData.require("pretrained/msd/fcn/best_model.pth")));
         Path file = dir.resolve("other.zip");
-        Files.write(file, zip(other));
+        Files.write(file, ZipFiles.zip(other));
         String m = failure(file);
         assertTrue(m.contains("features"), m);
     }

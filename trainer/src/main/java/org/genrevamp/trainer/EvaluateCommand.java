@@ -88,22 +88,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static Map<String, Object> toJson(Evaluation evaluation, List<SkippedFile> skipped, GenreModel bundle) {
-        Map<String, Object> out = new LinkedHashMap<>(metrics(evaluation.windows()));
+        Map<String, Object> out = new LinkedHashMap<>(evaluation.windows().asJson());
         out.put("architecture", bundle.architecture());
         out.put("windowSeconds", bundle.windowSeconds());
-        out.put("tracks", metrics(evaluation.tracks()));
+        out.put("tracks", evaluation.tracks().asJson());
         out.put("skipped", skipped);
-        return out;
-    }
-
-    private static Map<String, Object> metrics(Metrics m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("top1", m.top1());
-        out.put("top3", m.top3());
-        out.put("n", m.n());
-        out.put("macroF1", m.macroF1());
-        out.put("labels", m.labels());
-        out.put("confusion", m.confusion());
         return out;
     }
 }

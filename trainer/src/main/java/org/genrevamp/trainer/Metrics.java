@@ -90,4 +90,16 @@ public record Metrics(int n, double top1, double top3, double macroF1, double[] 
         }
         return ahead;
     }
+
+    /** The figures reports and {@code evaluate --json} write: top1, top3, n, macroF1, labels, confusion. */
+    public java.util.Map<String, Object> asJson() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("top1", top1);
+        out.put("top3", top3);
+        out.put("n", n);
+        out.put("macroF1", macroF1);
+        out.put("labels", labels);
+        out.put("confusion", confusion);
+        return out;
+    }
 }

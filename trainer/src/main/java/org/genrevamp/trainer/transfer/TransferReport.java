@@ -63,19 +63,8 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
 
     private static Map<String, Object> figures(Evaluation e) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("windows", metrics(e.windows()));
-        out.put("tracks", metrics(e.tracks()));
-        return out;
-    }
-
-    private static Map<String, Object> metrics(Metrics m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("top1", m.top1());
-        out.put("top3", m.top3());
-        out.put("n", m.n());
-        out.put("macroF1", m.macroF1());
-        out.put("labels", m.labels());
-        out.put("confusion", m.confusion());
+        out.put("windows", e.windows().asJson());
+        out.put("tracks", e.tracks().asJson());
         return out;
     }
 
