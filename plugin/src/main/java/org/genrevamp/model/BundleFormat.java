@@ -121,11 +121,18 @@ final class BundleFormat {
      * @param withUpdater also restore the updater state (to continue training)
      */
     static ModelBundle read(String source, byte[] bytes, boolean withUpdater) throws BundleException {
-        if (bytes.length < ZIP_MAGIC.length || !java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 4), ZIP_MAGIC)) {
+        if (!isZip(bytes)) {
             throw new BundleException(prefix(source) + "not a zip file (a bundle is a zip holding "
                     + METADATA_ENTRY + " and " + NETWORK_ENTRY + ")");
         }
-        Map<String, byte[]> entries = unzip(source, bytes);
+        return read(source, unzip(source, bytes), withUpdater);
+    }
+
+    /**
+     * @param entries the bundle's zip entries by name ({@link #unzip})
+     * @see #read(String, byte[], boolean)
+     */
+    static ModelBundle read(String source, Map<String, byte[]> entries, boolean withUpdater) throws BundleException {
         for (String required : List.of(METADATA_ENTRY, NETWORK_ENTRY)) {
             if (!entries.containsKey(required)) {
                 throw new BundleException(prefix(source) + "missing entry '" + required + "' (entries: "
@@ -176,14 +183,20 @@ final class BundleFormat {
         }
     }
 
-    private static Map<String, byte[]> unzip(String source, byte[] bytes) throws BundleException {
+    /** Whether {@code bytes} start like a zip file. */
+    static boolean isZip(byte[] bytes) {
+        return bytes.length >= ZIP_MAGIC.length && java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 4), ZIP_MAGIC);
+    }
+
+    /** Every entry of a zip file by name; a corrupt or truncated zip is a BundleException naming the source. */
+    static Map<String, byte[]> unzip(String source, byte[] bytes) throws BundleException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entries.put(e.getName(), zip.readAllBytes());
             }
-        } catch (IOException e) {
-            throw new BundleException(prefix(source) + "corrupt zip file: " + e.getMessage(), e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BundleException(prefix(source) + "corrupt or truncated zip file: " + e.getMessage(), e);
         }
         return entries;
     }

@@ -1,16 +1,11 @@
 package org.genrevamp.model;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Loads any kind of genre model bundle: a {@link ModelBundle} (zip with {@code bundle.json} and
@@ -19,8 +14,6 @@ import java.util.zip.ZipInputStream;
  * names the file and the reason.
  */
 public final class GenreModels {
-
-    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     private GenreModels() {
     }
@@ -56,34 +49,19 @@ public final class GenreModels {
     }
 
     static GenreModel read(String source, byte[] bytes) throws BundleException {
-        if (bytes.length < ZIP_MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, ZIP_MAGIC.length), ZIP_MAGIC)) {
+        if (!BundleFormat.isZip(bytes)) {
             throw new BundleException(BundleFormat.prefix(source) + "not a zip file (a bundle is a zip holding "
                     + BundleFormat.METADATA_ENTRY + " or " + TransferFormat.METADATA_ENTRY + ")");
         }
-        Map<String, byte[]> entries = unzip(source, bytes);
+        Map<String, byte[]> entries = BundleFormat.unzip(source, bytes);
         if (entries.containsKey(TransferFormat.METADATA_ENTRY)) {
             return TransferFormat.read(source, entries);
         }
         if (entries.containsKey(BundleFormat.METADATA_ENTRY)) {
-            return BundleFormat.read(source, bytes, false);
+            return BundleFormat.read(source, entries, false);
         }
         throw new BundleException(BundleFormat.prefix(source) + "not a genre-vamp bundle: no "
                 + BundleFormat.METADATA_ENTRY + " or " + TransferFormat.METADATA_ENTRY + " entry (entries: "
                 + new TreeMap<>(entries).keySet() + ")");
-    }
-
-    private static Map<String, byte[]> unzip(String source, byte[] bytes) throws BundleException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new BundleException(BundleFormat.prefix(source) + "corrupt or truncated zip file: " + e.getMessage(), e);
-        }
-        if (entries.isEmpty()) {
-            throw new BundleException(BundleFormat.prefix(source) + "corrupt or truncated zip file: no entries");
-        }
-        return entries;
     }
 }
