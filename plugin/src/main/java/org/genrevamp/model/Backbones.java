@@ -27,7 +27,6 @@ public final class Backbones {
     public record Backbone(String name, byte[] checkpoint, TaggerNetwork network) {
     }
 
-    private final List<Backbone> backbones;
     /** What of each network's output the head sees. */
     public enum Features {
         EMBEDDING("embedding"), TAGS("tags"), BOTH("embedding+tags");
@@ -62,6 +61,7 @@ public final class Backbones {
         }
     }
 
+    private final List<Backbone> backbones;
     private final Features features;
     private final int windowFrames;
     private final int featureSize;
@@ -230,15 +230,5 @@ public final class Backbones {
             offset += width;
         }
         return f;
-    }
-
-    /** The tag lists are not in the checkpoints; the card names the backbones instead. */
-    List<Map<String, Object>> describe() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Backbone b : backbones) {
-            out.add(Map.of("name", b.name(), "architecture", b.network().architecture(),
-                    "embedding", b.network().embeddingSize(), "windowFrames", b.network().windowFrames()));
-        }
-        return out;
     }
 }

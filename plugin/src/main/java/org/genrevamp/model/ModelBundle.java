@@ -1,10 +1,8 @@
 package org.genrevamp.model;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -147,20 +145,12 @@ public final class ModelBundle implements GenreModel {
      * @param withUpdater also store the updater state (bigger file; lets training continue exactly)
      */
     public void save(Path file, boolean withUpdater) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                Nd4jThreads.prepare();
-                synchronized (this) {
-                    BundleFormat.write(this, withUpdater, out);
-                }
+        AtomicFile.write(file, out -> {
+            Nd4jThreads.prepare();
+            synchronized (this) {
+                BundleFormat.write(this, withUpdater, out);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /**

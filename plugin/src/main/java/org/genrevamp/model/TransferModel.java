@@ -1,10 +1,7 @@
 package org.genrevamp.model;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +41,6 @@ public final class TransferModel implements GenreModel {
         this.backbones = backbones;
         this.head = head;
         this.card = card == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(card));
-    }
-
-    /** Reads a transfer bundle file. */
-    public static TransferModel load(Path file) throws BundleException {
-        GenreModel m = GenreModels.load(file);
-        if (!(m instanceof TransferModel t)) {
-            throw new BundleException(BundleFormat.prefix(String.valueOf(file)) + "not a transfer bundle");
-        }
-        return t;
     }
 
     @Override
@@ -106,24 +94,9 @@ public final class TransferModel implements GenreModel {
         return head;
     }
 
-    /** A copy with another model card. */
-    public TransferModel withCard(Map<String, Object> newCard) {
-        return new TransferModel(backbones, head, labels, newCard);
-    }
-
     /** Writes the bundle, atomically replacing {@code file}. */
     public void save(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                TransferFormat.write(this, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> TransferFormat.write(this, out));
     }
 
     /**

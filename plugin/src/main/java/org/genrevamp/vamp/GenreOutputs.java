@@ -50,7 +50,6 @@ final class GenreOutputs implements FrameOutput {
     private WindowPlan plan;
     private WindowAccumulator accumulator;
     private TransferStream transfer;   // instead of the accumulator for a streaming transfer model
-    private int transferHopSteps;
     private WindowAverager averager;
     private ProbabilityTrack track;
     private FeatureSet out;
@@ -123,8 +122,7 @@ final class GenreOutputs implements FrameOutput {
             int window = t.streamWindowFrames();
             int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
             plan = plan(window, config, Math.min(parameters.hopSeconds(), maxHop * config.hopSeconds()));
-            transferHopSteps = plan.hopFrames() / TransferStream.STRIDE_FRAMES;
-            transfer = t.openStream(transferHopSteps, this::streamed);
+            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed);
         } else {
             plan = plan(model.windowFrames(), config, parameters.hopSeconds());
             accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
