@@ -72,8 +72,8 @@ public final class TransferTraining {
                 EmbeddingCache cache = EmbeddingCache.open(settings.cache().resolve(name.replace('/', '-')),
                         settings.cacheKey(name, backbones.windowFrames()), backbones.outputSize(i));
                 caches.add(cache);
-                extract(files, split, backbones, i, cache);
             }
+            extract(files, split, backbones, caches);
             Rows rows = new Rows(caches, backbones, labels, split);
             List<HeadChoice> tried = chooseHead(rows);
             HeadChoice best = tried.get(0);
@@ -154,19 +154,23 @@ public final class TransferTraining {
         throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered, artist or random)");
     }
 
-    /** Backbone features of every file not yet cached. */
-    private void extract(List<LabelledFile> files, Map<String, SplitPart> split, Backbones backbones, int backbone,
-                         EmbeddingCache cache) throws IOException {
+    /**
+     * Backbone outputs of every window not yet cached, into each backbone's cache. Each file is decoded,
+     * turned into log-mel and augmented once, whichever backbones still need it.
+     */
+    private void extract(List<LabelledFile> files, Map<String, SplitPart> split, Backbones backbones,
+                         List<EmbeddingCache> caches) throws IOException {
         LogMelExtractor extractor = new LogMelExtractor(MelConfig.torchaudioTagger());
         Augmentation augmentation = new Augmentation(MelConfig.torchaudioTagger());
-        List<LabelledFile> todo = files.stream().filter(f -> cache.cachedVariants(f.file()) < variantsWanted(f, split))
+        List<LabelledFile> todo = files.stream()
+                .filter(f -> caches.stream().anyMatch(c -> c.cachedVariants(f.file()) < variantsWanted(f, split)))
                 .toList();
         if (todo.isEmpty()) {
-            Log.info("embedding cache of " + backbones.names().get(backbone) + " is complete (" + cache.rows().size()
-                    + " rows)");
+            Log.info("embedding caches of " + backbones.names() + " are complete (" + caches.get(0).rows().size()
+                    + " rows each)");
             return;
         }
-        try (ProgressBar bar = Progress.bar(backbones.names().get(backbone), todo.size(), "files")) {
+        try (ProgressBar bar = Progress.bar("embeddings", todo.size(), "files")) {
             for (LabelledFile f : todo) {
                 bar.step();
                 float[][] frames;
@@ -177,22 +181,36 @@ public final class TransferTraining {
                     continue;
                 }
                 List<float[][]> originals = WindowPlan.tilesOrLooped(frames, backbones.windowFrames());
-                List<float[][]> windows = new ArrayList<>();
-                List<EmbeddingCache.Row> rows = new ArrayList<>();
-                int have = cache.cachedVariants(f.file());
                 // the same seeded draws for every backbone and every run: variant k is always the same audio
                 Random random = new Random(settings.seed() * 31 + f.file().getFileName().toString().hashCode());
+                List<List<float[][]>> variants = new ArrayList<>();
                 for (int k = 0; k < variantsWanted(f, split); k++) {
+                    List<float[][]> windows = new ArrayList<>();
                     for (float[][] w : originals) {
-                        float[][] window = k == 0 ? w : augmentation.apply(w, random);
-                        if (k >= have) {
-                            windows.add(window);
-                            rows.add(new EmbeddingCache.Row(f.file().toString(), f.trackId(), f.genre(), k));
-                        }
+                        windows.add(k == 0 ? w : augmentation.apply(w, random));
                     }
+                    variants.add(windows);
                 }
-                cache.add(rows, backbones.outputs(backbone, windows.toArray(new float[0][][])));
+                for (int i = 0; i < caches.size(); i++) {
+                    addMissing(f, variants, backbones, i, caches.get(i));
+                }
             }
+        }
+    }
+
+    /** Backbone {@code i}'s outputs of the variants of {@code f} its cache lacks. */
+    private static void addMissing(LabelledFile f, List<List<float[][]>> variants, Backbones backbones, int i,
+                                   EmbeddingCache cache) throws IOException {
+        List<float[][]> windows = new ArrayList<>();
+        List<EmbeddingCache.Row> rows = new ArrayList<>();
+        for (int k = cache.cachedVariants(f.file()); k < variants.size(); k++) {
+            for (float[][] w : variants.get(k)) {
+                windows.add(w);
+                rows.add(new EmbeddingCache.Row(f.file().toString(), f.trackId(), f.genre(), k));
+            }
+        }
+        if (!windows.isEmpty()) {
+            cache.add(rows, backbones.outputs(i, windows.toArray(new float[0][][])));
         }
     }
 
