@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.genrevamp.model.tagger.CheckpointException;
+import org.genrevamp.model.tagger.MusicnnTagger;
 import org.genrevamp.model.tagger.TaggerNetwork;
 import org.genrevamp.model.tagger.TaggerOutput;
 import org.genrevamp.model.tagger.Taggers;
@@ -136,9 +137,25 @@ public final class Backbones {
     }
 
     /**
-     * Backbone {@code i}'s embedding and tags for each window, as one vector (embedding first). A network
-     * whose own window is shorter runs on consecutive windows of its length tiling the window (the last
-     * one end-aligned) and the results are averaged: a 29 s window is nine 3 s musicnn windows plus a tail.
+     * How backbone {@code i}'s {@link #outputs} of a window are made, where that is more than the
+     * network's forward pass over it: for a cache of outputs to know when it is stale.
+     *
+     * @return {@code ""}, or e.g. {@code "musicnn-tiles=frontend-once/stride96/17"}
+     */
+    public String outputConvention(int i) {
+        TaggerNetwork net = backbones.get(i).network();
+        if (net instanceof MusicnnTagger && windowFrames > net.windowFrames()) {
+            return "musicnn-tiles=frontend-once/stride" + MusicnnTiles.STRIDE + "/" + MusicnnTiles.tiles(windowFrames);
+        }
+        return "";
+    }
+
+    /**
+     * Backbone {@code i}'s embedding and tags for each window, as one vector (embedding first). A musicnn
+     * in a longer window runs its front end over the window and its back end on 3 s tiles every 96
+     * frames, averaged ({@link MusicnnTiles}: the tiling the stream computes). Another network whose own
+     * window is shorter runs on consecutive windows of its length tiling the window (the last one
+     * end-aligned), averaged.
      *
      * @param windows {@code [n][windowFrames()][96]} raw torchaudio-convention log-mel dB
      * @return {@code [n][outputSize(i)]}
@@ -148,6 +165,12 @@ public final class Backbones {
         TaggerNetwork net = backbones.get(i).network();
         int own = net.windowFrames();
         float[][] out = new float[windows.length][];
+        if (net instanceof MusicnnTagger musicnn && windows[0].length > own) {
+            for (int w = 0; w < windows.length; w++) {
+                out[w] = joined(MusicnnTiles.window(musicnn, windows[w]));
+            }
+            return out;
+        }
         if (windows[0].length == own) {
             TaggerOutput[] o = net.forward(windows);
             for (int w = 0; w < windows.length; w++) {

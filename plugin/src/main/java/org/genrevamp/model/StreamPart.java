@@ -6,6 +6,7 @@ import org.genrevamp.model.tagger.ConvStream;
 import org.genrevamp.model.tagger.CrnnStream;
 import org.genrevamp.model.tagger.CrnnTagger;
 import org.genrevamp.model.tagger.FcnTagger;
+import org.genrevamp.model.tagger.MusicnnTagger;
 import org.genrevamp.model.tagger.TaggerNetwork;
 import org.genrevamp.model.tagger.TaggerOutput;
 
@@ -16,7 +17,9 @@ import org.genrevamp.model.tagger.TaggerOutput;
  * <ul>
  *   <li>crnn: trunk = the conv stack (stride 96, halo 96), head = GRU + dense over 18 steps;</li>
  *   <li>fcn: trunk = blocks 1–3 (stride 64, halo 64), head = blocks 4–5 + dense over 28 steps
- *       ({@link FcnTail}, which shares block 4's convolution between overlapping windows).</li>
+ *       ({@link FcnTail}, which shares block 4's convolution between overlapping windows);</li>
+ *   <li>musicnn: trunk = the front end (stride 1 frame, halo 64), head = the back end on 17 tiles of 3 s
+ *       every 96 frames, averaged ({@link MusicnnTail}, {@link MusicnnTiles}).</li>
  * </ul>
  * <b>Memory.</b> Steps are dropped once no later window can read them ({@link #release}); kept are
  * those of the pending windows and the last {@code windowSteps} (for the stream's end-aligned tail
@@ -34,6 +37,11 @@ final class StreamPart {
      * (before {@link FcnTail}); equal on an idle machine.
      */
     static final int FCN_CHUNK_STEPS = 7;
+    /**
+     * Musicnn front-end frames per chunk: the halos (2 · 64 frames) add 12 %; the front end chunks its
+     * own large convolutions internally, so a longer chunk costs no more memory per frame.
+     */
+    static final int MUSICNN_CHUNK_FRAMES = 1024;
 
     /** The network's head over the window of the part's steps from step {@code start}. */
     @FunctionalInterface
@@ -57,7 +65,7 @@ final class StreamPart {
 
     /** Whether {@link #of} can stream {@code network}. */
     static boolean streams(TaggerNetwork network) {
-        return network instanceof CrnnTagger || network instanceof FcnTagger;
+        return network instanceof CrnnTagger || network instanceof FcnTagger || network instanceof MusicnnTagger;
     }
 
     /**
@@ -76,11 +84,30 @@ final class StreamPart {
             return new StreamPart(fcn::trunkSteps, FcnTagger.TRUNK_STRIDE, FcnTagger.TRUNK_HALO, FCN_CHUNK_STEPS,
                     FcnTagger.TAIL_STEPS, new FcnTail(fcn));
         }
+        if (network instanceof MusicnnTagger musicnn) {
+            return new StreamPart((frames, from, to) -> framesFirst(musicnn.frontEnd(
+                    java.util.Arrays.copyOfRange(frames, from, to))), 1, MusicnnTagger.FRONT_END_HALF_WIDTH,
+                    MUSICNN_CHUNK_FRAMES, MusicnnTiles.STREAM_SPAN, new MusicnnTail(musicnn));
+        }
         throw new IllegalArgumentException("StreamPart: " + network.architecture() + " does not stream");
     }
 
-    /** Frames whose trunk steps make one window: 18 · 96 = 1728 (crnn), 28 · 64 = 1792 (fcn). */
+    /** {@code [561][T]} front end → {@code [T][561]} steps. */
+    private static float[][] framesFirst(float[][] channels) {
+        float[][] out = new float[channels[0].length][channels.length];
+        for (int c = 0; c < channels.length; c++) {
+            for (int t = 0; t < out.length; t++) {
+                out[t][c] = channels[c][t];
+            }
+        }
+        return out;
+    }
+
+    /** Frames whose trunk steps make one window: 18 · 96 = 1728 (crnn), 28 · 64 = 1792 (fcn), 1724 (musicnn tiles). */
     static int windowFrames(TaggerNetwork network) {
+        if (network instanceof MusicnnTagger) {
+            return MusicnnTiles.STREAM_SPAN;
+        }
         if (network instanceof CrnnTagger) {
             return CrnnTagger.WINDOW_STEPS * CrnnTagger.TIME_STRIDE;
         }
@@ -112,10 +139,10 @@ final class StreamPart {
 
     /**
      * The first step of the window that should start at {@code frame}: the nearest step start, the
-     * earlier one on a tie (for the fcn at odd multiples of 96 frames: 32 frames early).
+     * earlier one on a tie (for the fcn at odd multiples of 96 frames: 32 frames early; musicnn: the frame).
      */
     int startStep(long frame) {
-        return (int) Math.floorDiv(frame + stride / 2 - 1, stride);
+        return (int) Math.floorDiv(frame + (stride - 1) / 2, stride);
     }
 
     /** Whether the window from step {@code start} has all its steps. */

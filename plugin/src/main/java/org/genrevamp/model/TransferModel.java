@@ -100,11 +100,13 @@ public final class TransferModel implements GenreModel {
     }
 
     /**
-     * Whether {@link #openStream} works: every backbone is a crnn or an fcn, whose convolutional trunks
-     * can run once over a stream (a musicnn cannot).
+     * Whether {@link #openStream} works: every backbone's trunk can run once over a stream (crnn, fcn,
+     * musicnn), and the windows are long ones (29 s): a musicnn alone keeps its own 3 s windows, which
+     * the plugin runs one by one.
      */
     public boolean streams() {
-        return backbones.list().stream().allMatch(b -> StreamPart.streams(b.network()));
+        return backbones.windowFrames() > MusicnnTiles.TILE
+                && backbones.list().stream().allMatch(b -> StreamPart.streams(b.network()));
     }
 
     /**

@@ -29,8 +29,9 @@ public record TransferSettings(String name, List<String> backbones, Path pretrai
                                long seed, List<String> genres) {
 
     /** What determines one backbone's cached outputs (embedding and tags per window). */
-    String cacheKey(String backbone, int windowFrames) {
+    String cacheKey(String backbone, int windowFrames, String outputConvention) {
         return "backbone=" + backbone + " windowFrames=" + windowFrames + " seed=" + seed
-                + " front-end=torchaudioTagger outputs=embedding+tags\n";
+                + " front-end=torchaudioTagger outputs=embedding+tags"
+                + (outputConvention.isEmpty() ? "" : " " + outputConvention) + "\n";
     }
 }

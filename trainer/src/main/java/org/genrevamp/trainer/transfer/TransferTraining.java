@@ -70,7 +70,7 @@ public final class TransferTraining {
             for (int i = 0; i < backbones.list().size(); i++) {
                 String name = backbones.list().get(i).name();
                 EmbeddingCache cache = EmbeddingCache.open(settings.cache().resolve(name.replace('/', '-')),
-                        settings.cacheKey(name, backbones.windowFrames()), backbones.outputSize(i));
+                        settings.cacheKey(name, backbones.windowFrames(), backbones.outputConvention(i)), backbones.outputSize(i));
                 caches.add(cache);
             }
             extract(files, split, backbones, caches);
