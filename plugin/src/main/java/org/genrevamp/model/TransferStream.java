@@ -192,13 +192,22 @@ public final class TransferStream {
         return false;
     }
 
-    /** Every part's end-aligned window, reported as windowFrames frames ending where the later part ends. */
+    /**
+     * Every part's end-aligned window, reported as windowFrames frames ending where the later part ends;
+     * not when that places it at or before the last regular window (an fcn part starting 32 frames early
+     * beside a musicnn part that leaves a few frames): windows are reported in time order.
+     */
     private void emitTail() {
-        List<float[]> outputs = new ArrayList<>();
         long end = 0;
         for (StreamPart part : parts) {
-            outputs.add(part.output(part.lastStart()));
             end = Math.max(end, part.endFrame());
+        }
+        if (end - windowFrames <= (long) (nextWindow - 1) * hopFrames) {
+            return;
+        }
+        List<float[]> outputs = new ArrayList<>();
+        for (StreamPart part : parts) {
+            outputs.add(part.output(part.lastStart()));
         }
         emit(end - windowFrames, windowFrames, outputs);
     }

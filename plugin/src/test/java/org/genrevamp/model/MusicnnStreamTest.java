@@ -105,6 +105,27 @@ class MusicnnStreamTest {
     }
 
     @Test
+    void windowsComeInTimeOrderWhenAnFcnPartStartsEarly() throws Exception {
+        // crnn + fcn + musicnn over 1870 frames at a hop of one step: window 1's fcn part starts 32 frames
+        // early (steps [1, 29) = frames [64, 1856)), window 2 does not fit the crnn's 19 steps, and the
+        // musicnn's last 50 frames would ask for an end-aligned window at 1870 - 1792 = 78, before window
+        // 1's 96: no such window (the host refuses windows out of time order)
+        List<Backbones.Backbone> list = new ArrayList<>(model.backbones().list());
+        Path fcn = SharedData.require("pretrained/msd/fcn/best_model.pth");
+        list.add(1, Backbones.read("msd/fcn", Files.readAllBytes(fcn), fcn.toString()));
+        Backbones three = new Backbones(list, Backbones.Features.BOTH);
+        TransferModel m = new TransferModel(three, TestTransferModels.randomHead(three.featureSize(), 3, 5),
+                TestTransferModels.LABELS, Map.of());
+        List<Long> firsts = new ArrayList<>();
+        TransferStream stream = m.openStream(1, (i, first, real, p) -> firsts.add(first));
+        for (float[] f : TransferModelTest.randomWindows(1, 1870, 23)[0]) {
+            stream.accept(f);
+        }
+        stream.finish();
+        assertEquals(List.of(0L, 96L), firsts);
+    }
+
+    @Test
     void memoryStaysBoundedOverALongStream() {
         float[][] frames = TransferModelTest.randomWindows(1, 4500, 19)[0];
         int[] windows = {0};
