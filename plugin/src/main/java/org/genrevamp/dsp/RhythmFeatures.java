@@ -10,9 +10,12 @@ package org.genrevamp.dsp;
  *       (dB per band), {@code o[0] = 0};</li>
  *   <li>minus its moving average over {@value #LOCAL_MEAN_S} s (centred), half-wave rectified, so
  *       slow loudness changes do not correlate;</li>
- *   <li>unbiased autocorrelation {@code r[l] = mean_t o[t] o[t+l] / mean_t o[t]^2}, linearly
- *       interpolated at {@value #LAGS} lags {@code MIN_LAG_S * (MAX_LAG_S / MIN_LAG_S)^(k / (LAGS - 1))}
- *       (4.9 % apart: one step is a tempo change of 5 %).</li>
+ *   <li>unbiased autocorrelation {@code r[l] = mean_t o[t] o[t+l] / mean_t o[t]^2} at whole-frame lags;</li>
+ *   <li>max-pooled into {@value #LAGS} log-spaced lag bins centred on
+ *       {@code MIN_LAG_S * (MAX_LAG_S / MIN_LAG_S)^(k / (LAGS - 1))} (4.9 % apart: one bin is a tempo
+ *       change of 5 %): bin k takes the largest {@code r[l]} over the whole lags from
+ *       {@code floor(lag(k - 1/2))} to {@code ceil(lag(k + 1/2))}, so a peak between two bin centres
+ *       is not lost (a click-like onset envelope has an autocorrelation as sparse as its period).</li>
  * </ol>
  * Pure functions over arrays; the trainer and the plugin both call them on the same frames.
  */
@@ -73,10 +76,10 @@ public final class RhythmFeatures {
         if (!(hopSeconds > 0)) {
             throw new IllegalArgumentException("RhythmFeatures.periodicity: hopSeconds must be > 0, got " + hopSeconds);
         }
-        int maxLag = (int) Math.ceil(MAX_LAG_S / hopSeconds) + 1;
+        int maxLag = minFrames(hopSeconds) - 1;
         if (logMel == null || logMel.length <= maxLag) {
             throw new IllegalArgumentException("RhythmFeatures.periodicity: need more than " + maxLag + " frames ("
-                    + MAX_LAG_S + " s), got " + (logMel == null ? 0 : logMel.length));
+                    + MAX_LAG_S + " s and half a bin), got " + (logMel == null ? 0 : logMel.length));
         }
         float[] o = detrended(onsetEnvelope(logMel), (int) Math.round(LOCAL_MEAN_S / hopSeconds));
         int n = o.length;
@@ -97,16 +100,24 @@ public final class RhythmFeatures {
         }
         float[] out = new float[SIZE];
         for (int k = 0; k < LAGS; k++) {
-            double lag = lagSeconds(k) / hopSeconds;
-            int i = (int) Math.floor(lag);
-            double frac = lag - i;
-            out[k] = (float) Math.max(-1, Math.min(1, r[i] * (1 - frac) + r[i + 1] * frac));
+            int from = (int) Math.floor(lagSeconds(k - 0.5) / hopSeconds);
+            int to = Math.min(maxLag, (int) Math.ceil(lagSeconds(k + 0.5) / hopSeconds));
+            double max = r[from];
+            for (int l = from + 1; l <= to; l++) {
+                max = Math.max(max, r[l]);
+            }
+            out[k] = (float) Math.max(-1, Math.min(1, max));
         }
         return out;
     }
 
-    /** Lag {@code k} of the vector in seconds, {@code 0 <= k < LAGS}. */
-    public static double lagSeconds(int k) {
+    /** Fewest frames {@link #periodicity} takes at this hop: one more than the longest lag it reads. */
+    public static int minFrames(double hopSeconds) {
+        return (int) Math.ceil(lagSeconds(LAGS - 0.5) / hopSeconds) + 1;
+    }
+
+    /** Centre of lag bin {@code k} in seconds ({@code 0 <= k < LAGS}; fractional k gives bin edges). */
+    public static double lagSeconds(double k) {
         return MIN_LAG_S * Math.pow(MAX_LAG_S / MIN_LAG_S, k / (double) (LAGS - 1));
     }
 

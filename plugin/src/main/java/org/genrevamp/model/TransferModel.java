@@ -48,7 +48,7 @@ public final class TransferModel implements GenreModel {
                     + " features but the backbones " + backbones.names() + (rhythm ? " and the rhythm features" : "")
                     + " give " + features);
         }
-        if (rhythm && backbones.windowFrames() * MelConfig.torchaudioTagger().hopSeconds() <= RhythmFeatures.MAX_LAG_S + 0.1) {
+        if (rhythm && backbones.windowFrames() < RhythmFeatures.minFrames(MelConfig.torchaudioTagger().hopSeconds())) {
             throw new IllegalArgumentException("TransferModel: rhythm features need windows longer than "
                     + RhythmFeatures.MAX_LAG_S + " s; " + backbones.names() + " take " + backbones.windowFrames() + " frames");
         }
