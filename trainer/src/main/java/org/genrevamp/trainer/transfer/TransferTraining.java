@@ -356,6 +356,10 @@ public final class TransferTraining {
      * another order, or extended later, still line up; windows missing from any cache are left out.
      */
     static final class Rows {
+        /**
+         * @param tracks per row the unit scored at "track" level: the song, or for a song annotated with
+         *               several labels, the song and the label (each labelled part scored on its own)
+         */
         record Part(float[][] x, int[] y, String[] tracks) {
         }
 
@@ -366,6 +370,7 @@ public final class TransferTraining {
         private final List<String> labels;
         private final Map<String, SplitPart> split;
         private final boolean rhythm;
+        private final Set<String> multiLabel = new HashSet<>();   // songs with regions of several labels
 
         /**
          * @param caches one per backbone, then the rhythm cache
@@ -397,6 +402,13 @@ public final class TransferTraining {
                 if (everywhere) {
                     rows.add(first.get(at[0]));
                     where.add(at);
+                }
+            }
+            Map<String, String> labelOf = new HashMap<>();
+            for (EmbeddingCache.Row r : rows) {
+                String previous = labelOf.putIfAbsent(r.trackId(), r.genre());
+                if (previous != null && !previous.equals(r.genre())) {
+                    multiLabel.add(r.trackId());
                 }
             }
         }
@@ -456,7 +468,8 @@ public final class TransferTraining {
                     x[k] = both;
                 }
                 y[k] = labels.indexOf(rows.get(i).genre());
-                tracks[k] = rows.get(i).trackId();
+                EmbeddingCache.Row row = rows.get(i);
+                tracks[k] = multiLabel.contains(row.trackId()) ? row.trackId() + " [" + row.genre() + "]" : row.trackId();
             }
             return new Part(x, y, tracks);
         }
