@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnnotationLoopHostTest {
 
-    /** Share of the held-out song (0.1 s grid) whose segment label is its part's. Measured: see the figures line. */
+    /**
+     * Share of the held-out song (0.1 s grid) whose segment label is its part's. Measured 0.945 (36.6 s song, boundary
+     * found 2.0 s late); bound 0.75: a 29 s window may smear a boundary by a quarter window either way.
+     */
     static final double MIN_FRAME_ACCURACY = 0.75;
     static final int TRAINING_SONGS = 6;
 

@@ -34,12 +34,13 @@ public record Region(Path file, String trackId, double start, double end, String
     }
 
     /**
-     * What names this region's windows in caches: the file for a whole file (so caches of
-     * folder-per-label runs stay valid), else the file with the time span.
+     * What names this region's windows in caches: the file's absolute normalised path (so a cache is
+     * found again whichever relative path or working directory a later run uses), with the time span
+     * unless the region is the whole file.
      */
     public String key() {
-        return isWholeFile() ? file.toString()
-                : String.format(Locale.ROOT, "%s@%.3f-%.3f", file, start, end);
+        String path = file.toAbsolutePath().normalize().toString();
+        return isWholeFile() ? path : String.format(Locale.ROOT, "%s@%.3f-%.3f", path, start, end);
     }
 
     /**

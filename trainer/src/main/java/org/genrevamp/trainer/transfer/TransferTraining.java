@@ -259,8 +259,8 @@ public final class TransferTraining {
                     }
                     List<float[][]> originals = WindowPlan.tilesOrLooped(own, backbones.windowFrames());
                     // the same seeded draws for every cache and every run: variant k is always the same audio
-                    Random random = new Random(settings.seed() * 31 + (r.isWholeFile() ? r.file().getFileName().toString()
-                            : r.key().substring(r.file().toString().length())).hashCode());
+                    Random random = new Random(settings.seed() * 31 + (r.file().getFileName().toString()
+                            + (r.isWholeFile() ? "" : r.key().substring(r.key().lastIndexOf('@')))).hashCode());
                     List<List<float[][]>> variants = new ArrayList<>();
                     for (int k = 0; k < variantsWanted(r, split); k++) {
                         List<float[][]> windows = new ArrayList<>();
