@@ -104,10 +104,6 @@ public final class CrossValidation {
         return grid;
     }
 
-    static String name(HeadTrainer t) {
-        return (t.hidden() == 0 ? "linear" : "mlp" + t.hidden() + " dropout " + t.dropout()) + " l2=" + t.l2();
-    }
-
     /** One recipe through every repeat and fold. */
     private Result evaluate(TransferTraining.Prepared p, HeadTrainer trainer) {
         int repeats = settings.cvRepeats();
@@ -136,7 +132,7 @@ public final class CrossValidation {
             top3[r] = e.tracks().top3();
             pooled.addAll(scored);
         }
-        return new Result(name(trainer), trainer, top1, top3, Evaluation.of(pooled, p.labels));
+        return new Result(trainer.describe(), trainer, top1, top3, Evaluation.of(pooled, p.labels));
     }
 
     /**

@@ -329,7 +329,7 @@ public final class TransferTraining {
             for (int i = 0; i < validation.x().length; i++) {
                 loss -= Math.log(Math.max(1e-9, head.probabilities(validation.x()[i])[validation.y()[i]]));
             }
-            String name = (t.hidden() == 0 ? "linear" : "mlp" + t.hidden() + " dropout " + t.dropout()) + " l2=" + t.l2();
+            String name = t.describe();
             HeadChoice c = new HeadChoice(name, t, v.tracks().top1(), loss / validation.x().length);
             Log.info(String.format(Locale.ROOT, "head %-28s validation: tracks top-1 %.3f, windows top-1 %.3f, loss %.3f",
                     name, c.validationTop1(), v.windows().top1(), c.validationLoss()));
