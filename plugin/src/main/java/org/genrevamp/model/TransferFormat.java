@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.dsp.RhythmFeatures;
 
 /**
  * The transfer bundle file: a zip holding, in this order,
  * <ol>
  *   <li>{@code labels.txt} and {@code melconfig.properties} ({@link BundleOutline}: what listings read);</li>
  *   <li>{@value #METADATA_ENTRY}: format, backbones (name and entry), feature layout, labels, head
- *       weights and the model card;</li>
+ *       weights and the model card; {@code "rhythm": "onset-acf-v1"} when the head also takes
+ *       {@code RhythmFeatures} (absent otherwise: older bundles read unchanged);</li>
  *   <li>{@code backbones/<name>.pth}: each pretrained network's original legacy PyTorch checkpoint,
  *       read at load time by the restricted {@code TorchCheckpoint} reader (no Python anywhere);</li>
  *   <li>{@value #NOTICE_ENTRY}: the pretrained weights' MIT notice, when the card carries it.</li>
@@ -77,6 +79,9 @@ final class TransferFormat {
         }
         root.put("features", m.backbones().featureKind().id());
         root.put("windowFrames", m.windowFrames());
+        if (m.rhythm()) {
+            root.put("rhythm", RhythmFeatures.ID);
+        }
         ArrayNode labels = root.putArray("labels");
         m.labels().forEach(labels::add);
         GenreHead h = m.head();
@@ -155,7 +160,12 @@ final class TransferFormat {
                     matrix(h, "outputWeights"), floats(h, "outputBias"));
             Map<String, Object> card = root.has("card")
                     ? JSON.convertValue(root.get("card"), new TypeReference<Map<String, Object>>() { }) : Map.of();
-            TransferModel model = new TransferModel(backbones, head, labels, card);
+            boolean rhythm = root.has("rhythm");
+            if (rhythm && !RhythmFeatures.ID.equals(root.path("rhythm").asText())) {
+                throw new BundleException(prefix + "rhythm features '" + root.path("rhythm").asText()
+                        + "' are not known to this plugin (it computes '" + RhythmFeatures.ID + "')");
+            }
+            TransferModel model = new TransferModel(backbones, head, labels, card, rhythm);
             checkOutline(source, entries, model);
             return model;
         } catch (IllegalArgumentException e) {

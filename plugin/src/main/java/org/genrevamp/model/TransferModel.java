@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.dsp.RhythmFeatures;
 
 /**
  * A genre model made of frozen pretrained tagger networks ({@link Backbones}) and a small genre
  * head ({@link GenreHead}) trained on their features. Input: the taggers' own torchaudio-convention
- * log-mel ({@link MelConfig#torchaudioTagger()}), windows of the networks' length. Stored as a
+ * log-mel ({@link MelConfig#torchaudioTagger()}), windows of the networks' length. Optionally the head
+ * also sees each window's {@link RhythmFeatures} (tempo and metre, which the taggers barely encode),
+ * computed from the same frames after the backbone features. Stored as a
  * bundle by {@link TransferFormat}. {@link #predict} is synchronised: one model serves one thread
  * at a time.
  */
@@ -20,20 +23,36 @@ public final class TransferModel implements GenreModel {
     private final GenreHead head;
     private final List<String> labels;
     private final Map<String, Object> card;
+    private final boolean rhythm;
+
+    /** A model whose head sees the backbone features only. */
+    public TransferModel(Backbones backbones, GenreHead head, List<String> labels, Map<String, Object> card) {
+        this(backbones, head, labels, card, false);
+    }
 
     /**
+     * @param rhythm whether the head also sees {@link RhythmFeatures#periodicity} of each window, after
+     *               the backbone features
      * @throws IllegalArgumentException when the head does not take the backbones' features or does
      *                                  not output one class per label, or the labels are invalid
      */
-    public TransferModel(Backbones backbones, GenreHead head, List<String> labels, Map<String, Object> card) {
+    public TransferModel(Backbones backbones, GenreHead head, List<String> labels, Map<String, Object> card,
+                         boolean rhythm) {
         if (backbones == null || head == null) {
             throw new IllegalArgumentException("TransferModel: backbones and head must not be null");
         }
         this.labels = BundleMetadata.checkLabels(labels);
-        if (head.featureSize() != backbones.featureSize()) {
+        int features = featureSize(backbones, rhythm);
+        if (head.featureSize() != features) {
             throw new IllegalArgumentException("TransferModel: the head takes " + head.featureSize()
-                    + " features but the backbones " + backbones.names() + " give " + backbones.featureSize());
+                    + " features but the backbones " + backbones.names() + (rhythm ? " and the rhythm features" : "")
+                    + " give " + features);
         }
+        if (rhythm && backbones.windowFrames() < RhythmFeatures.minFrames(MelConfig.torchaudioTagger().hopSeconds())) {
+            throw new IllegalArgumentException("TransferModel: rhythm features need windows longer than "
+                    + RhythmFeatures.MAX_LAG_S + " s; " + backbones.names() + " take " + backbones.windowFrames() + " frames");
+        }
+        this.rhythm = rhythm;
         if (head.classes() != labels.size()) {
             throw new IllegalArgumentException("TransferModel: the head outputs " + head.classes() + " classes but there are "
                     + labels.size() + " labels");
@@ -51,9 +70,32 @@ public final class TransferModel implements GenreModel {
         float[][] features = backbones.features(windows);
         float[][] out = new float[features.length][];
         for (int i = 0; i < features.length; i++) {
-            out[i] = head.probabilities(features[i]);
+            out[i] = head.probabilities(rhythm ? withRhythm(features[i], windows[i]) : features[i]);
         }
         return out;
+    }
+
+    /** Length of the head's input: the backbone features, plus {@link RhythmFeatures#SIZE} with rhythm. */
+    public static int featureSize(Backbones backbones, boolean rhythm) {
+        return backbones.featureSize() + (rhythm ? RhythmFeatures.SIZE : 0);
+    }
+
+    /** The rhythm features of a window of the taggers' log-mel frames (what the trainer caches, too). */
+    public static float[] rhythmFeatures(float[][] window) {
+        return RhythmFeatures.periodicity(window, MelConfig.torchaudioTagger().hopSeconds());
+    }
+
+    /** Backbone features followed by the window's rhythm features. */
+    private static float[] withRhythm(float[] features, float[][] window) {
+        float[] r = rhythmFeatures(window);
+        float[] out = java.util.Arrays.copyOf(features, features.length + r.length);
+        System.arraycopy(r, 0, out, features.length, r.length);
+        return out;
+    }
+
+    /** Whether the head also sees each window's rhythm features. */
+    public boolean rhythm() {
+        return rhythm;
     }
 
     /** Probabilities of one window from its backbone features (streaming callers compute features themselves). */
@@ -101,11 +143,12 @@ public final class TransferModel implements GenreModel {
 
     /**
      * Whether {@link #openStream} works: every backbone's trunk can run once over a stream (crnn, fcn,
-     * musicnn), and the windows are long ones (29 s): a musicnn alone keeps its own 3 s windows, which
-     * the plugin runs one by one.
+     * musicnn), the windows are long ones (29 s: a musicnn alone keeps its own 3 s windows), and the
+     * head takes no rhythm features (the stream keeps no window's frames). Other models run window by
+     * window through {@link #predict}.
      */
     public boolean streams() {
-        return backbones.windowFrames() > MusicnnTiles.TILE
+        return !rhythm && backbones.windowFrames() > MusicnnTiles.TILE
                 && backbones.list().stream().allMatch(b -> StreamPart.streams(b.network()));
     }
 

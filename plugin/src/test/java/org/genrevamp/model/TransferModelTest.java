@@ -67,6 +67,38 @@ class TransferModelTest {
     }
 
     @Test
+    void rhythmFeaturesFollowTheBackboneFeaturesAndSurviveTheRoundTrip(@TempDir Path dir) throws Exception {
+        TransferModel plain = crnnModel();
+        Backbones backbones = plain.backbones();
+        int size = TransferModel.featureSize(backbones, true);
+        assertEquals(backbones.featureSize() + org.genrevamp.dsp.RhythmFeatures.SIZE, size);
+        GenreHead head = org.genrevamp.testing.TestTransferModels.randomHead(size, LABELS.size(), 7);
+        TransferModel model = new TransferModel(backbones, head, LABELS, Map.of(), true);
+        assertTrue(model.rhythm());
+        assertTrue(!model.streams(), "a rhythm head runs window by window: the stream keeps no window's frames");
+        float[][][] windows = randomWindows(2, 1813, 9);
+        float[][] p = model.predict(windows);
+        float[][] features = backbones.features(windows);
+        for (int i = 0; i < windows.length; i++) {
+            float[] r = org.genrevamp.dsp.RhythmFeatures.periodicity(windows[i], MelConfig.torchaudioTagger().hopSeconds());
+            float[] both = Arrays.copyOf(features[i], size);
+            System.arraycopy(r, 0, both, features[i].length, r.length);
+            assertArrayEquals(head.probabilities(both), p[i], 0f, "window " + i);
+        }
+        Path file = dir.resolve("rhythm.zip");
+        model.save(file);
+        TransferModel loaded = (TransferModel) GenreModels.load(file);
+        assertTrue(loaded.rhythm());
+        float[][] after = loaded.predict(windows);
+        for (int i = 0; i < p.length; i++) {
+            assertArrayEquals(p[i], after[i], 0f);
+        }
+        IllegalArgumentException wrongSize = assertThrows(IllegalArgumentException.class,
+                () -> new TransferModel(backbones, plain.head(), LABELS, Map.of(), true));
+        assertTrue(wrongSize.getMessage().contains("and the rhythm features give " + size), wrongSize.getMessage());
+    }
+
+    @Test
     void streamedWindowsGoThroughTheSameHead() throws Exception {
         TransferModel model = crnnModel();
         float[][] frames = randomWindows(1, 1728 + 3 * 96, 9)[0];

@@ -70,7 +70,7 @@ public final class FolderDataset {
     }
 
     /** {@code <genre>.<NNNNN>} for GTZAN names, else {@code <genre>/<file name without extension>}. */
-    static String trackId(String genre, Path file) {
+    public static String trackId(String genre, Path file) {
         String name = file.getFileName().toString();
         Matcher m = GTZAN_NAME.matcher(name);
         if (m.matches()) {
@@ -80,7 +80,7 @@ public final class FolderDataset {
         return genre + "/" + (dot > 0 ? name.substring(0, dot) : name);
     }
 
-    private static boolean isAudio(Path file) {
+    public static boolean isAudio(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return !name.startsWith(".") && dot > 0

@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code prepare}: dataset -> spectrogram cache (reused when config and file list are unchanged). */
 @Command(name = "prepare", mixinStandardHelpOptions = true,
         description = {"Decodes a dataset into a log-mel spectrogram cache.",
+                "With --annotations: reads and checks the annotation files (regions become training windows,",
+                "unlabelled gaps are ignored) and lists the regions; train --backbone reads the same folder.",
                 "Scans a folder-per-genre or FMA dataset, computes every file's frames with the plugin's own",
                 "LogMelSpectrogram (no top_db) and writes them into one memory-mapped file. Unreadable files are",
                 "skipped and listed. An up-to-date cache is reused; one of another config or file list is rebuilt.",
@@ -28,6 +30,12 @@ final class PrepareCommand implements Callable<Integer> {
 
         @ArgGroup(exclusive = false)
         Fma fma;
+
+        @Option(names = "--annotations", description = "folder of audio files with annotation files beside them (Sonic"
+                + " Visualiser .csv/.svl layer exports, .lab, Audacity .txt, sonic-annotator csv; matched by file stem),"
+                + " and/or one folder per label: checks every annotation and writes the labelled regions to"
+                + " CACHE/regions.csv for train --backbone --annotations")
+        Path annotations;
     }
 
     static final class Fma {
@@ -55,6 +63,9 @@ final class PrepareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (source.annotations != null) {
+            return AnnotationSummary.write(source.annotations, new HashSet<>(genres), cache);
+        }
         MelConfig config = spectrogram.toConfig();
         Dataset dataset = source.folder != null
                 ? FolderDataset.scan(source.folder, new HashSet<>(genres))

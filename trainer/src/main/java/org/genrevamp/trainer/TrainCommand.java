@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.genrevamp.model.Architecture;
+import org.genrevamp.trainer.transfer.CrossValidation;
+import org.genrevamp.trainer.transfer.CvReport;
 import org.genrevamp.trainer.transfer.TransferReport;
 import org.genrevamp.trainer.transfer.TransferSettings;
 import org.genrevamp.trainer.transfer.TransferTraining;
@@ -91,8 +93,18 @@ final class TrainCommand implements Callable<Integer> {
             + " (e.g. msd/crnn or msd/crnn,msd/fcn) instead of a network from scratch; reads --data, not --cache")
     List<String> backbones = List.of();
 
-    @Option(names = "--data", description = "with --backbone: folder-per-genre dataset (GTZAN layout)")
+    @Option(names = {"--data", "--annotations"}, description = "with --backbone: folder of audio files with annotation"
+            + " files beside them (Sonic Visualiser .csv/.svl, .lab, Audacity .txt, sonic-annotator csv), or one folder"
+            + " per label (GTZAN layout), or both")
     Path data;
+
+    @Option(names = "--rhythm", description = "with --backbone: the head also sees each window's tempo and metre"
+            + " features (onset-envelope autocorrelation)")
+    boolean rhythm;
+
+    @Option(names = "--cv", description = "with --backbone: FOLDSxREPEATS, e.g. 3x5: repeated stratified cross-validation"
+            + " by song instead of a test split; the chosen head is then fitted on every song")
+    String cv;
 
     @Option(names = "--pretrained", description = "with --backbone: folder of the pretrained networks (default: ${DEFAULT-VALUE})")
     Path pretrained = Path.of("../shared/data/pretrained");
@@ -155,15 +167,36 @@ final class TrainCommand implements Callable<Integer> {
     /** {@code --backbone}: frozen taggers + genre head (see {@link TransferTraining}). */
     private int trainTransfer() throws Exception {
         if (data == null) {
-            throw new IllegalArgumentException("--backbone needs --data (a folder-per-genre dataset)");
+            throw new IllegalArgumentException("--backbone needs --data or --annotations (a folder of audio with"
+                    + " annotation files, or one folder per label)");
         }
         String modelName = name != null ? name : String.join("+", backbones).replace('/', '-');
         Path runDir = out != null ? out : Path.of("runs", modelName);
         Path cacheDir = cache.equals(Path.of("genre-cache")) ? runDir.resolve("embeddings") : cache;
+        int folds = 0;
+        int repeats = 0;
+        if (cv != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)x(\\d+)").matcher(cv);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--cv takes FOLDSxREPEATS, e.g. 3x5, not '" + cv + "'");
+            }
+            folds = Integer.parseInt(m.group(1));
+            repeats = Integer.parseInt(m.group(2));
+        }
         TransferSettings settings = new TransferSettings(modelName, backbones, pretrained, data, split,
                 splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), artists, cacheDir, runDir,
                 org.genrevamp.model.Backbones.Features.fromId(features),
-                augment, headEpochs, seed, genres);
+                augment, headEpochs, seed, genres, rhythm, folds, repeats);
+        if (cv != null) {
+            CvReport cvReport = new CrossValidation(settings).run();
+            CrossValidation.Result best = cvReport.chosen();
+            Results.out().printf(Locale.ROOT, "cross-validation %s, head %s: song top-1 %.3f ± %.3f, top-3 %.3f ± %.3f%n",
+                    cv, best.head(), CrossValidation.mean(best.top1()), CrossValidation.std(best.top1()),
+                    CrossValidation.mean(best.top3()), CrossValidation.std(best.top3()));
+            Results.out().print(FigurePrinter.confusion(best.pooled().tracks()));
+            Log.info("bundle: " + runDir.resolve("model.zip") + ", report: " + runDir.resolve("report"));
+            return 0;
+        }
         TransferReport report = new TransferTraining(settings).run();
         Results.out().println(FigurePrinter.line("test windows", report.test().windows()));
         Results.out().println(FigurePrinter.line("test tracks", report.test().tracks()));

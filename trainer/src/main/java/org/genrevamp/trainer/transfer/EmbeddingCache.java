@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Backbone features computed once and kept on disk: {@value #FEATURES} holds the rows (float32,
  * little endian, {@code featureSize} per row) and is memory-mapped for training; {@value #ROWS} names
- * each row's file, track, genre and variant (0 = the original window, 1.. = augmented copies);
+ * each row's region (its file, with the time span unless the region is the whole file), track, label
+ * and variant (0 = the original window, 1.. = augmented copies);
  * {@value #KEY} records what produced them (backbone, window, seed), and a cache built with another key
  * is refused. Augmented copies are added as further variants, so a run asking for more copies reuses
  * what is there. Rows are appended file by file, the index after the
@@ -95,11 +96,12 @@ public final class EmbeddingCache implements AutoCloseable {
     }
 
     /**
-     * How many variants of {@code file}'s windows are cached: 0 (none), 1 (the originals), 1 + k
+     * How many variants of the windows of the region {@code key} names ({@code Region.key()}: the file
+     * for a whole file) are cached: 0 (none), 1 (the originals), 1 + k
      * (the originals and k augmented copies). Variants are added in order, so more can be added later.
      */
-    public int cachedVariants(Path file) {
-        return variants.getOrDefault(file.toString(), 0);
+    public int cachedVariants(String key) {
+        return variants.getOrDefault(key, 0);
     }
 
     /** Appends all rows of one file (data first, then the index lines). */

@@ -25,6 +25,11 @@ public record HeadTrainer(int hidden, double dropout, double l2, int epochs, dou
         }
     }
 
+    /** How reports name this recipe, e.g. {@code linear l2=0.01} or {@code mlp128 dropout 0.5 l2=0.1}. */
+    public String describe() {
+        return (hidden == 0 ? "linear" : "mlp" + hidden + " dropout " + dropout) + " l2=" + l2;
+    }
+
     /**
      * @param x       {@code [n][d]} feature rows, n >= 1
      * @param y       class index per row in [0, classes)

@@ -42,11 +42,12 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
         card.put("name", settings.name());
         card.put("kind", "transfer: frozen pretrained taggers + genre head");
         card.put("backbones", settings.backbones());
-        card.put("features", settings.features().id() + " of each backbone");
+        card.put("features", settings.features().id() + " of each backbone" + (settings.rhythm() ? " + rhythm "
+                + org.genrevamp.dsp.RhythmFeatures.ID : ""));
         card.put("head", chosen.name());
         card.put("windowFrames", backbones.windowFrames());
         card.put("shortClips", "a clip shorter than the window is looped (its frames repeated) to one window");
-        card.put("data", settings.data().getFileName() + " (folder per genre)");
+        card.put("data", settings.data().getFileName() + " (labelled regions: annotation files or folder per label)");
         card.put("split", splitDescription());
         card.put("tracks", tracks);
         card.put("augmentation", settings.augment() == 0 ? "none"

@@ -23,15 +23,18 @@ import org.genrevamp.model.Backbones;
  * @param epochs     Adam steps per head fit
  * @param seed       seed of split, augmentation and head initialisation
  * @param genres     genres to keep (empty: all)
+ * @param rhythm     whether the head also sees each window's rhythm features
+ * @param cvFolds    with {@code cvRepeats > 0}: folds of the repeated stratified cross-validation by song
+ * @param cvRepeats  0 = the split run; else repeats of the cross-validation, whose head is then fitted on every song
  */
 public record TransferSettings(String name, List<String> backbones, Path pretrained, Path data, String split,
                                Path splitDir, Path artists, Path cache, Path out, Backbones.Features features, int augment, int epochs,
-                               long seed, List<String> genres) {
+                               long seed, List<String> genres, boolean rhythm, int cvFolds, int cvRepeats) {
 
     /** What determines one backbone's cached outputs (embedding and tags per window). */
     String cacheKey(String backbone, int windowFrames, String outputConvention) {
         return "backbone=" + backbone + " windowFrames=" + windowFrames + " seed=" + seed
-                + " front-end=torchaudioTagger outputs=embedding+tags"
+                + " front-end=torchaudioTagger outputs=" + (backbone.startsWith("rhythm") ? "rhythm" : "embedding+tags")
                 + (outputConvention.isEmpty() ? "" : " " + outputConvention) + "\n";
     }
 }

@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.dsp.RhythmFeatures;
 import org.genrevamp.model.Backbones;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.GenreHead;
 import org.genrevamp.model.TransferModel;
-import org.genrevamp.trainer.Dataset;
 import org.genrevamp.trainer.Evaluation;
-import org.genrevamp.trainer.FolderDataset;
-import org.genrevamp.trainer.LabelledFile;
 import org.genrevamp.trainer.LogMelExtractor;
 import org.genrevamp.trainer.Log;
 import org.genrevamp.trainer.Progress;
@@ -30,11 +30,14 @@ import org.genrevamp.trainer.ScoredWindow;
 import org.genrevamp.trainer.SplitPart;
 import org.genrevamp.trainer.TrackSplit;
 import org.genrevamp.trainer.WindowPlan;
+import org.genrevamp.trainer.annotations.AnnotatedDataset;
+import org.genrevamp.trainer.annotations.Region;
 
 /**
- * {@code train --backbone}: a genre head on frozen pretrained taggers.
+ * {@code train --backbone}: a genre head on frozen pretrained taggers, trained on labelled regions
+ * ({@link AnnotatedDataset}: annotation files, or whole files in folders named after their label).
  * <ol>
- *   <li>split the dataset's tracks (GTZAN: the artist-filtered lists, so no artist is on two sides);</li>
+ *   <li>split the songs (GTZAN: the artist-filtered lists, so no artist is on two sides);</li>
  *   <li>compute each file's windows' backbone features once into the {@link EmbeddingCache}
  *       (training and validation files also as augmented copies);</li>
  *   <li>choose the head (logistic regression or a small MLP, weight decay) by track top-1 on the
@@ -46,6 +49,8 @@ import org.genrevamp.trainer.WindowPlan;
 public final class TransferTraining {
 
     static final String BUNDLE = "model.zip";
+    /** Cache folder of the rhythm features (computed for every window: cheap, and any run may want them). */
+    static final String RHYTHM_CACHE = "rhythm";
     static final String REPORT = "report";
 
     private final TransferSettings settings;
@@ -54,27 +59,87 @@ public final class TransferTraining {
         this.settings = settings;
     }
 
-    /** Runs the whole job; returns the test figures. */
-    public TransferReport run() throws IOException, BundleException {
-        long start = System.nanoTime();
+    /**
+     * The labelled regions, their split, and every window's features cached and lined up: what both
+     * the split run ({@link #run}) and cross-validation ({@link CrossValidation}) start from. Closing it
+     * releases the caches.
+     */
+    static final class Prepared implements AutoCloseable {
+        final Backbones backbones;
+        final List<String> labels;
+        final Map<String, SplitPart> split;
+        final Map<String, String> songLabels;
+        final Rows rows;
+        private final List<EmbeddingCache> caches;
+
+        Prepared(Backbones backbones, List<String> labels, Map<String, SplitPart> split, Map<String, String> songLabels,
+                 Rows rows, List<EmbeddingCache> caches) {
+            this.backbones = backbones;
+            this.labels = labels;
+            this.split = split;
+            this.songLabels = songLabels;
+            this.rows = rows;
+            this.caches = caches;
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (EmbeddingCache c : caches) {
+                c.close();
+            }
+        }
+    }
+
+    /**
+     * Scans the regions, splits their songs ({@code splitAll}: every song on the training side, for
+     * cross-validation) and fills the caches.
+     */
+    Prepared prepare(boolean splitAll) throws IOException, BundleException {
         Backbones backbones = loadBackbones();
-        Dataset dataset = FolderDataset.scan(settings.data(), new HashSet<>(settings.genres()));
-        List<String> labels = dataset.genres();
-        Map<String, SplitPart> split = split(dataset);
-        List<LabelledFile> files = dataset.files().stream().filter(f -> split.containsKey(f.trackId())).toList();
-        Log.info(String.format(Locale.ROOT, "%s split: %d files of %d tracks (%d files of unlisted tracks left out)",
-                settings.split(), files.size(), files.stream().map(LabelledFile::trackId).distinct().count(),
-                dataset.files().size() - files.size()));
+        AnnotatedDataset dataset = AnnotatedDataset.scan(settings.data(), new HashSet<>(settings.genres()));
+        dataset.skipped().forEach(s -> Log.warn("skipped " + s.file() + ": " + s.reason()));
+        List<String> labels = dataset.labels();
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("need regions of at least 2 labels under " + settings.data() + ", found "
+                    + labels);
+        }
+        Map<String, SplitPart> split = new LinkedHashMap<>();
+        if (splitAll) {
+            dataset.songLabels().keySet().forEach(t -> split.put(t, SplitPart.TRAIN));
+        } else {
+            split.putAll(split(dataset));
+        }
+        List<Region> regions = dataset.regions().stream().filter(r -> split.containsKey(r.trackId())).toList();
+        Log.info(String.format(Locale.ROOT, "%s: %d regions of %d songs, %d labels (%d regions of unlisted songs left out)",
+                splitAll ? "all songs" : settings.split() + " split", regions.size(),
+                regions.stream().map(Region::trackId).distinct().count(), labels.size(),
+                dataset.regions().size() - regions.size()));
         List<EmbeddingCache> caches = new ArrayList<>();
         try {
             for (int i = 0; i < backbones.list().size(); i++) {
                 String name = backbones.list().get(i).name();
-                EmbeddingCache cache = EmbeddingCache.open(settings.cache().resolve(name.replace('/', '-')),
-                        settings.cacheKey(name, backbones.windowFrames(), backbones.outputConvention(i)), backbones.outputSize(i));
-                caches.add(cache);
+                caches.add(EmbeddingCache.open(settings.cache().resolve(name.replace('/', '-')),
+                        settings.cacheKey(name, backbones.windowFrames(), backbones.outputConvention(i)), backbones.outputSize(i)));
             }
-            extract(files, split, backbones, caches);
-            Rows rows = new Rows(caches, backbones, labels, split);
+            caches.add(EmbeddingCache.open(settings.cache().resolve(RHYTHM_CACHE),
+                    settings.cacheKey(RHYTHM_CACHE + " " + RhythmFeatures.ID, backbones.windowFrames(), ""), RhythmFeatures.SIZE));
+            extract(regions, split, backbones, caches);
+            Rows rows = new Rows(caches, backbones, labels, split, settings.rhythm());
+            return new Prepared(backbones, labels, split, dataset.songLabels(), rows, caches);
+        } catch (IOException | RuntimeException e) {
+            for (EmbeddingCache c : caches) {
+                c.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the whole job; returns the test figures. */
+    public TransferReport run() throws IOException, BundleException {
+        long start = System.nanoTime();
+        try (Prepared p = prepare(false)) {
+            Rows rows = p.rows;
+            List<String> labels = p.labels;
             List<HeadChoice> tried = chooseHead(rows);
             HeadChoice best = tried.get(0);
             for (HeadChoice c : tried) {
@@ -87,17 +152,13 @@ public final class TransferTraining {
             Rows.Part fit = rows.part(List.of(SplitPart.TRAIN, SplitPart.VALIDATION), true);
             GenreHead head = best.trainer().train(fit.x(), fit.y(), labels.size());
             Evaluation test = score(head, rows.part(List.of(SplitPart.TEST), false), labels);
-            TransferReport report = new TransferReport(settings, backbones, labels, rows.trackCounts(), best, tried, test,
+            TransferReport report = new TransferReport(settings, p.backbones, labels, rows.trackCounts(), best, tried, test,
                     (System.nanoTime() - start) / 1e9);
-            TransferModel model = new TransferModel(backbones, head, labels, report.card(licence()));
+            TransferModel model = new TransferModel(p.backbones, head, labels, report.card(licence()), settings.rhythm());
             Files.createDirectories(settings.out());
             model.save(settings.out().resolve(BUNDLE));
             report.write(settings.out().resolve(REPORT));
             return report;
-        } finally {
-            for (EmbeddingCache c : caches) {
-                c.close();
-            }
         }
     }
 
@@ -113,27 +174,28 @@ public final class TransferTraining {
         return new Backbones(list, settings.features());
     }
 
-    private String licence() throws IOException {
+    String licence() throws IOException {
         Path file = settings.pretrained().resolve("LICENSE");
         return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
     }
 
-    private Map<String, SplitPart> split(Dataset dataset) throws IOException {
+    private Map<String, SplitPart> split(AnnotatedDataset dataset) throws IOException {
+        Map<String, String> songs = dataset.songLabels();
         if (settings.split().equals("fault-filtered")) {
             Map<String, SplitPart> lists = FaultFilteredSplit.read(settings.splitDir());
             Map<String, SplitPart> parts = new LinkedHashMap<>();
-            for (LabelledFile f : dataset.files()) {
-                SplitPart p = lists.get(f.trackId());
+            for (String track : songs.keySet()) {
+                SplitPart p = lists.get(track);
                 if (p != null) {
-                    parts.put(f.trackId(), p);
+                    parts.put(track, p);
                 }
             }
             return parts;
         }
         if (settings.split().equals("random")) {
-            TrackSplit s = TrackSplit.stratified(TrackSplit.tracksOf(dataset.files()), 0.15, 0.15, settings.seed());
+            TrackSplit s = TrackSplit.stratified(songs, 0.15, 0.15, settings.seed());
             Map<String, SplitPart> parts = new LinkedHashMap<>();
-            TrackSplit.tracksOf(dataset.files()).keySet().forEach(t -> parts.put(t, s.partOf(t)));
+            songs.keySet().forEach(t -> parts.put(t, s.partOf(t)));
             return parts;
         }
         if (settings.split().equals("artist")) {
@@ -142,81 +204,108 @@ public final class TransferTraining {
             }
             Map<String, String> byName = ArtistSplit.readArtists(settings.artists());
             Map<String, String> artists = new LinkedHashMap<>();
-            for (LabelledFile f : dataset.files()) {
-                String name = f.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                String artist = byName.getOrDefault(f.trackId(), byName.get(name));
+            for (Region r : dataset.regions()) {
+                String name = r.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                String artist = byName.getOrDefault(r.trackId(), byName.get(name));
                 if (artist != null) {
-                    artists.putIfAbsent(f.trackId(), artist);
+                    artists.putIfAbsent(r.trackId(), artist);
                 }
             }
-            return ArtistSplit.split(TrackSplit.tracksOf(dataset.files()), artists, 0.15, 0.15, settings.seed());
+            return ArtistSplit.split(songs, artists, 0.15, 0.15, settings.seed());
         }
         throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered, artist or random)");
     }
 
+    /** Regions shorter than this are left out: too short to say anything about tempo or timbre. */
+    static final double MIN_REGION_S = 1.0;
+
     /**
-     * Backbone outputs of every window not yet cached, into each backbone's cache. Each file is decoded,
-     * turned into log-mel and augmented once, whichever backbones still need it.
+     * Backbone outputs and rhythm features of every window not yet cached, into each cache (the rhythm
+     * cache last). Each audio file is decoded and turned into log-mel once, whichever of its regions
+     * and caches still need it; each region's windows are augmented once for all caches.
      */
-    private void extract(List<LabelledFile> files, Map<String, SplitPart> split, Backbones backbones,
+    private void extract(List<Region> regions, Map<String, SplitPart> split, Backbones backbones,
                          List<EmbeddingCache> caches) throws IOException {
-        LogMelExtractor extractor = new LogMelExtractor(MelConfig.torchaudioTagger());
-        Augmentation augmentation = new Augmentation(MelConfig.torchaudioTagger());
-        List<LabelledFile> todo = files.stream()
-                .filter(f -> caches.stream().anyMatch(c -> c.cachedVariants(f.file()) < variantsWanted(f, split)))
-                .toList();
+        MelConfig mel = MelConfig.torchaudioTagger();
+        LogMelExtractor extractor = new LogMelExtractor(mel);
+        Augmentation augmentation = new Augmentation(mel);
+        Map<Path, List<Region>> todo = new TreeMap<>();
+        for (Region r : regions) {
+            if (caches.stream().anyMatch(c -> c.cachedVariants(r.key()) < variantsWanted(r, split))) {
+                todo.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
+            }
+        }
         if (todo.isEmpty()) {
-            Log.info("embedding caches of " + backbones.names() + " are complete (" + caches.get(0).rows().size()
+            Log.info("feature caches of " + backbones.names() + " and rhythm are complete (" + caches.get(0).rows().size()
                     + " rows each)");
             return;
         }
         try (ProgressBar bar = Progress.bar("embeddings", todo.size(), "files")) {
-            for (LabelledFile f : todo) {
+            for (Map.Entry<Path, List<Region>> file : todo.entrySet()) {
                 bar.step();
                 float[][] frames;
                 try {
-                    frames = extractor.extract(f.file());
+                    frames = extractor.extract(file.getKey());
                 } catch (Exception e) {
-                    Log.warn("skipping " + f.file() + ": " + e.getMessage());
+                    Log.warn("skipping " + file.getKey() + ": " + e.getMessage());
                     continue;
                 }
-                List<float[][]> originals = WindowPlan.tilesOrLooped(frames, backbones.windowFrames());
-                // the same seeded draws for every backbone and every run: variant k is always the same audio
-                Random random = new Random(settings.seed() * 31 + f.file().getFileName().toString().hashCode());
-                List<List<float[][]>> variants = new ArrayList<>();
-                for (int k = 0; k < variantsWanted(f, split); k++) {
-                    List<float[][]> windows = new ArrayList<>();
-                    for (float[][] w : originals) {
-                        windows.add(k == 0 ? w : augmentation.apply(w, random));
+                for (Region r : file.getValue()) {
+                    float[][] own = r.frames(frames, mel.hopSeconds());
+                    if (own.length * mel.hopSeconds() < MIN_REGION_S) {
+                        Log.warn(String.format(Locale.ROOT, "skipping region %s %.3f-%.3f s '%s': under %.1f s of audio",
+                                r.file().getFileName(), r.start(), r.end(), r.label(), MIN_REGION_S));
+                        continue;
                     }
-                    variants.add(windows);
-                }
-                for (int i = 0; i < caches.size(); i++) {
-                    addMissing(f, variants, backbones, i, caches.get(i));
+                    List<float[][]> originals = WindowPlan.tilesOrLooped(own, backbones.windowFrames());
+                    // the same seeded draws for every cache and every run: variant k is always the same audio
+                    Random random = new Random(settings.seed() * 31 + (r.file().getFileName().toString()
+                            + (r.isWholeFile() ? "" : r.key().substring(r.key().lastIndexOf('@')))).hashCode());
+                    List<List<float[][]>> variants = new ArrayList<>();
+                    for (int k = 0; k < variantsWanted(r, split); k++) {
+                        List<float[][]> windows = new ArrayList<>();
+                        for (float[][] w : originals) {
+                            windows.add(k == 0 ? w : augmentation.apply(w, random));
+                        }
+                        variants.add(windows);
+                    }
+                    for (int i = 0; i < caches.size(); i++) {
+                        addMissing(r, variants, backbones, i, caches.get(i));
+                    }
                 }
             }
         }
     }
 
-    /** Backbone {@code i}'s outputs of the variants of {@code f} its cache lacks. */
-    private static void addMissing(LabelledFile f, List<List<float[][]>> variants, Backbones backbones, int i,
+    /** Cache {@code i}'s outputs (backbone {@code i}, or the rhythm features past the last backbone) of the variants it lacks. */
+    private static void addMissing(Region r, List<List<float[][]>> variants, Backbones backbones, int i,
                                    EmbeddingCache cache) throws IOException {
         List<float[][]> windows = new ArrayList<>();
         List<EmbeddingCache.Row> rows = new ArrayList<>();
-        for (int k = cache.cachedVariants(f.file()); k < variants.size(); k++) {
+        for (int k = cache.cachedVariants(r.key()); k < variants.size(); k++) {
             for (float[][] w : variants.get(k)) {
                 windows.add(w);
-                rows.add(new EmbeddingCache.Row(f.file().toString(), f.trackId(), f.genre(), k));
+                rows.add(new EmbeddingCache.Row(r.key(), r.trackId(), r.label(), k));
             }
         }
-        if (!windows.isEmpty()) {
-            cache.add(rows, backbones.outputs(i, windows.toArray(new float[0][][])));
+        if (windows.isEmpty()) {
+            return;
         }
+        float[][] out;
+        if (i < backbones.list().size()) {
+            out = backbones.outputs(i, windows.toArray(new float[0][][]));
+        } else {
+            out = new float[windows.size()][];
+            for (int w = 0; w < out.length; w++) {
+                out[w] = TransferModel.rhythmFeatures(windows.get(w));
+            }
+        }
+        cache.add(rows, out);
     }
 
-    /** The original windows, plus the augmented copies for files the head is fitted on. */
-    private int variantsWanted(LabelledFile f, Map<String, SplitPart> split) {
-        return split.get(f.trackId()) == SplitPart.TEST ? 1 : 1 + settings.augment();
+    /** The original windows, plus the augmented copies for regions the head is fitted on. */
+    private int variantsWanted(Region r, Map<String, SplitPart> split) {
+        return split.get(r.trackId()) == SplitPart.TEST ? 1 : 1 + settings.augment();
     }
 
     /** Every head configuration fitted on the training part and scored on the validation part. */
@@ -240,7 +329,7 @@ public final class TransferTraining {
             for (int i = 0; i < validation.x().length; i++) {
                 loss -= Math.log(Math.max(1e-9, head.probabilities(validation.x()[i])[validation.y()[i]]));
             }
-            String name = (t.hidden() == 0 ? "linear" : "mlp" + t.hidden() + " dropout " + t.dropout()) + " l2=" + t.l2();
+            String name = t.describe();
             HeadChoice c = new HeadChoice(name, t, v.tracks().top1(), loss / validation.x().length);
             Log.info(String.format(Locale.ROOT, "head %-28s validation: tracks top-1 %.3f, windows top-1 %.3f, loss %.3f",
                     name, c.validationTop1(), v.windows().top1(), c.validationLoss()));
@@ -267,6 +356,10 @@ public final class TransferTraining {
      * another order, or extended later, still line up; windows missing from any cache are left out.
      */
     static final class Rows {
+        /**
+         * @param tracks per row the unit scored at "track" level: the song, or for a song annotated with
+         *               several labels, the song and the label (each labelled part scored on its own)
+         */
         record Part(float[][] x, int[] y, String[] tracks) {
         }
 
@@ -276,12 +369,19 @@ public final class TransferTraining {
         private final Backbones backbones;
         private final List<String> labels;
         private final Map<String, SplitPart> split;
+        private final boolean rhythm;
+        private final Set<String> multiLabel = new HashSet<>();   // songs with regions of several labels
 
-        Rows(List<EmbeddingCache> caches, Backbones backbones, List<String> labels, Map<String, SplitPart> split)
-                throws IOException {
+        /**
+         * @param caches one per backbone, then the rhythm cache
+         * @param rhythm whether a row's features end with its rhythm features
+         */
+        Rows(List<EmbeddingCache> caches, Backbones backbones, List<String> labels, Map<String, SplitPart> split,
+             boolean rhythm) throws IOException {
             this.backbones = backbones;
             this.labels = labels;
             this.split = split;
+            this.rhythm = rhythm;
             List<Map<String, Integer>> indexes = new ArrayList<>();
             for (EmbeddingCache c : caches) {
                 features.add(c.features());
@@ -302,6 +402,13 @@ public final class TransferTraining {
                 if (everywhere) {
                     rows.add(first.get(at[0]));
                     where.add(at);
+                }
+            }
+            Map<String, String> labelOf = new HashMap<>();
+            for (EmbeddingCache.Row r : rows) {
+                String previous = labelOf.putIfAbsent(r.trackId(), r.genre());
+                if (previous != null && !previous.equals(r.genre())) {
+                    multiLabel.add(r.trackId());
                 }
             }
         }
@@ -325,11 +432,21 @@ public final class TransferTraining {
 
         /** Rows of the given parts; augmented copies only when {@code withAugmented}. */
         Part part(List<SplitPart> parts, boolean withAugmented) {
+            Set<String> tracks = new HashSet<>();
+            split.forEach((t, p) -> {
+                if (parts.contains(p)) {
+                    tracks.add(t);
+                }
+            });
+            return part(tracks, withAugmented);
+        }
+
+        /** Rows of the given songs; augmented copies only when {@code withAugmented}. */
+        Part part(Set<String> songs, boolean withAugmented) {
             List<Integer> which = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 EmbeddingCache.Row r = rows.get(i);
-                SplitPart p = split.get(r.trackId());
-                if (p != null && parts.contains(p) && (withAugmented || r.variant() == 0) && labels.contains(r.genre())) {
+                if (songs.contains(r.trackId()) && (withAugmented || r.variant() == 0) && labels.contains(r.genre())) {
                     which.add(i);
                 }
             }
@@ -339,12 +456,20 @@ public final class TransferTraining {
             for (int k = 0; k < which.size(); k++) {
                 int i = which.get(k);
                 List<float[]> outputs = new ArrayList<>();
-                for (int c = 0; c < features.size(); c++) {
+                int nets = backbones.list().size();
+                for (int c = 0; c < nets; c++) {
                     outputs.add(EmbeddingCache.row(features.get(c), where.get(i)[c], backbones.outputSize(c)));
                 }
                 x[k] = backbones.features(outputs);
+                if (rhythm) {
+                    float[] r = EmbeddingCache.row(features.get(nets), where.get(i)[nets], RhythmFeatures.SIZE);
+                    float[] both = java.util.Arrays.copyOf(x[k], x[k].length + r.length);
+                    System.arraycopy(r, 0, both, x[k].length, r.length);
+                    x[k] = both;
+                }
                 y[k] = labels.indexOf(rows.get(i).genre());
-                tracks[k] = rows.get(i).trackId();
+                EmbeddingCache.Row row = rows.get(i);
+                tracks[k] = multiLabel.contains(row.trackId()) ? row.trackId() + " [" + row.genre() + "]" : row.trackId();
             }
             return new Part(x, y, tracks);
         }
