@@ -30,6 +30,9 @@ public final class BatchSpark {
             c.setIfMissing("spark.ui.enabled", "false");
         }
         c.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Spark's cores are the parallelism: one ND4J thread per task (cluster executors; locally the
+        // variable must be set before this JVM starts, see AnnotateCommand)
+        c.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         SparkSession spark = SparkSession.builder().config(c).getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
