@@ -43,6 +43,11 @@ final class FileAnnotator {
 
     /** Annotates {@code path}; never throws for a bad file: the row then carries the reason. */
     TrackResult annotate(String path) {
+        long start = System.nanoTime();
+        return annotateUntimed(path).took((System.nanoTime() - start) / 1e9);
+    }
+
+    private TrackResult annotateUntimed(String path) {
         DecodedAudio audio;
         try {
             audio = AudioFiles.read(Path.of(path));
@@ -97,7 +102,7 @@ final class FileAnnotator {
         int index = a.trackIndex();
         return new TrackResult(path, a.durationSeconds(), index < 0 ? GenreSegmenter.UNKNOWN_LABEL : labels.get(index), index,
                 a.trackLabel(), List.copyOf(ranked.subList(0, Math.min(TOP_GENRES, ranked.size()))), segments,
-                tags ? ranked : null, ref.nameOrFile(), ref.version(), null);
+                tags ? ranked : null, ref.nameOrFile(), ref.version(), null, 0);
     }
 
     private static String oneLine(Throwable e) {

@@ -17,10 +17,12 @@ import java.util.List;
  * @param model        the model's name as given
  * @param modelVersion {@link ModelRef#version()}
  * @param error        one line saying why the file was not annotated; null when it was
+ * @param seconds      wall seconds its executor spent decoding and annotating it (the audio work,
+ *                     against which a job's overhead is measured)
  */
 public record TrackResult(String path, Double duration, String genre, Integer genreIndex, String trackLabel,
         List<Score> top3, List<Segment> segments, List<Score> tags, String model, String modelVersion,
-        String error) implements Serializable {
+        String error, double seconds) implements Serializable {
 
     /** A genre (or tag) and its score. */
     public record Score(String name, double score) implements Serializable {
@@ -37,6 +39,12 @@ public record TrackResult(String path, Double duration, String genre, Integer ge
 
     static TrackResult failed(String path, ModelRef model, String reason) {
         return new TrackResult(path, null, null, null, null, List.of(), List.of(), null, model.nameOrFile(),
-                model.version(), reason);
+                model.version(), reason, 0);
+    }
+
+    /** This row with the time spent on it. */
+    TrackResult took(double wallSeconds) {
+        return new TrackResult(path, duration, genre, genreIndex, trackLabel, top3, segments, tags, model, modelVersion,
+                error, wallSeconds);
     }
 }

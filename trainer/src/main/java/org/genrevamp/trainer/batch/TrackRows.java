@@ -15,6 +15,7 @@ final class TrackRows {
 
     static final String PATH = "path";
     static final String ERROR = "error";
+    static final String SECONDS = "seconds";
 
     private static final StructType SCORE = new StructType(new StructField[] {
             field("name", DataTypes.StringType, false), field("score", DataTypes.DoubleType, false)});
@@ -34,7 +35,8 @@ final class TrackRows {
             field("tags", DataTypes.createArrayType(SCORE, false), true),
             field("model", DataTypes.StringType, false),
             field("model_version", DataTypes.StringType, false),
-            field(ERROR, DataTypes.StringType, true)});
+            field(ERROR, DataTypes.StringType, true),
+            field(SECONDS, DataTypes.DoubleType, false)});
 
     private TrackRows() {
     }
@@ -43,7 +45,7 @@ final class TrackRows {
         return RowFactory.create(t.path(), t.duration(), t.genre(), t.genreIndex(), t.trackLabel(), scores(t.top3()),
                 seq(t.segments().stream().map(s -> RowFactory.create(s.start(), s.end(), s.genreIndex(), s.genre(),
                         s.probability())).toList()),
-                t.tags() == null ? null : scores(t.tags()), t.model(), t.modelVersion(), t.error());
+                t.tags() == null ? null : scores(t.tags()), t.model(), t.modelVersion(), t.error(), t.seconds());
     }
 
     private static Seq<Row> scores(List<TrackResult.Score> scores) {

@@ -21,7 +21,10 @@ import org.genrevamp.model.GenreModel;
  * </ul>
  * Each mode first loads its models (one per core, timed and printed apart) and annotates the first
  * listed file once to warm the JIT; the timed run is over the remaining files. Prints one line: files,
- * audio seconds, wall seconds, files/s, real-time factor, process CPU seconds per file (which other
+ * audio seconds, wall seconds, files/s, real-time factor, the audio work per file (wall seconds inside
+ * {@link FileAnnotator#annotate}, from the output's {@code seconds} column), the overhead per file
+ * (wall seconds times cores, less the audio work, per file: Spark, task scheduling, output writing,
+ * idle cores at the end), process CPU seconds per file (which other
  * users of a shared machine cannot inflate, unlike wall time), model load seconds, peak RSS (VmHWM:
  * the whole JVM, driver and executor together in local mode).
  */
@@ -51,11 +54,14 @@ public final class BatchBenchmark {
         FileAnnotator warm = new FileAnnotator(models.get(0), ref, settings.annotation(), false);
         check(warm.annotate(all.get(0)));
         double wall;
+        double work = 0;   // seconds spent in FileAnnotator.annotate, summed over files
         long cpu0 = processCpuNanos();
         if (mode.equals("plain")) {
             long start = System.nanoTime();
             for (String f : files) {
-                check(warm.annotate(f));
+                TrackResult r = warm.annotate(f);
+                check(r);
+                work += r.seconds();
             }
             wall = (System.nanoTime() - start) / 1e9;
         } else {
@@ -70,15 +76,20 @@ public final class BatchBenchmark {
                 if (o.failed() > 0) {
                     throw new IllegalStateException(o.failed() + " files failed");
                 }
+                work = spark.read().parquet(out.resolve(BatchOutput.TRACKS).toString())
+                        .agg(org.apache.spark.sql.functions.sum(TrackRows.SECONDS)).first().getDouble(0);
             } finally {
                 spark.stop();
             }
         }
         double cpu = (processCpuNanos() - cpu0) / 1e9;
+        // what the job spent per file beyond the audio work, its cores counted
+        double overhead = (wall * cores - work) / files.size();
         System.out.printf(Locale.ROOT, "mode=%s cores=%d files=%d audio_s=%.1f wall_s=%.2f files_per_s=%.3f"
-                        + " realtime=%.1f cpu_s_per_file=%.3f model_load_s=%.2f peak_rss_mb=%d%n", mode, cores,
-                files.size(), audio, wall, files.size() / wall, audio / wall, cpu / files.size(), loadSeconds,
-                peakRssMb());
+                        + " realtime=%.1f work_s_per_file=%.3f overhead_ms_per_file=%.0f cpu_s_per_file=%.3f"
+                        + " model_load_s=%.2f peak_rss_mb=%d%n", mode, cores, files.size(), audio, wall,
+                files.size() / wall, audio / wall, work / files.size(), overhead * 1000, cpu / files.size(),
+                loadSeconds, peakRssMb());
     }
 
     private static void check(TrackResult r) {
