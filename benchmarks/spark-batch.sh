@@ -7,7 +7,8 @@
 #   spark 2    local[2]
 # Models are loaded (and timed) before the timed run. Per-file overhead = (spark 1 - plain) / files;
 # scaling = files/s with 2 cores / files/s with 1. OMP_NUM_THREADS=1: one ND4J thread per core.
-# Usage: benchmarks/spark-batch.sh   (after mvn -B -o -pl trainer -am test-compile)
+# Usage: benchmarks/spark-batch.sh [MODE...]   (after mvn -B -o -pl trainer -am test-compile)
+#        MODE: plain, spark1, spark2 (default: all three)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$here/..
@@ -21,7 +22,10 @@ cp=$work/classpath.txt
 classpath=$root/trainer/target/test-classes:$root/trainer/target/classes:$root/plugin/target/classes:$(cat "$cp")
 opens=$(sed -n 's:.*<spark.argLine>\(.*\)</spark.argLine>.*:\1:p' "$root/trainer/pom.xml")
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(($(wc -l < "$list") - 1)) files timed"
-for mode in "plain" "spark 1" "spark 2"; do
+modes=("${@:-plain spark1 spark2}")
+# shellcheck disable=SC2068
+for mode in ${modes[@]}; do
+    mode=${mode/spark/spark }
     # shellcheck disable=SC2086
     OMP_NUM_THREADS=1 java $opens -cp "$classpath" org.genrevamp.trainer.batch.BatchBenchmark $mode "$list" \
         2> "$work/stderr-${mode// /-}.txt" | grep '^mode='

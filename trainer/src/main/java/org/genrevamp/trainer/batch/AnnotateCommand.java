@@ -42,6 +42,10 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--tags", description = "also write every genre's mean probability (column tags)")
     boolean tags;
 
+    @Option(names = "--lab", description = "also write each track's segments as a .lab file in a tree under this"
+            + " folder mirroring the audio's absolute paths")
+    Path lab;
+
     @Option(names = "--hop", description = "seconds between estimates, as the plugin's hop (default: ${DEFAULT-VALUE})")
     double hop = WindowPlan.DEFAULT_HOP_SECONDS;
 
@@ -67,7 +71,8 @@ public final class AnnotateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> files = InputFiles.list(input);
         ModelRef ref = ModelRef.of(model);
-        BatchSettings settings = new BatchSettings(ref, hop, window, smoothing, minSegment, unknown, tags);
+        BatchSettings plain = new BatchSettings(ref, hop, window, smoothing, minSegment, unknown, tags, null);
+        BatchSettings settings = lab == null ? plain : plain.withLabs(lab);
         // check the model and settings here, once, with a clear message; in local mode executors reuse it
         GenreModel loaded = ref.load();
         String problem = GenreAnnotator.checkTiming(settings.annotation(), loaded.windowSeconds());

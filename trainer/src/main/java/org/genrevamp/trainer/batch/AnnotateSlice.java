@@ -1,5 +1,7 @@
 package org.genrevamp.trainer.batch;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +32,20 @@ final class AnnotateSlice implements FlatMapFunction<Iterator<String>, Row> {
         this.failed = failed;
     }
 
+    /** Writes the lab file of an annotated track when asked to; a failure to write becomes the row's error. */
+    private TrackResult withLab(TrackResult r) {
+        if (settings.labRoot() == null || r.error() != null) {
+            return r;
+        }
+        try {
+            LabFiles.write(Path.of(settings.labRoot()), r);
+            return r;
+        } catch (IOException | RuntimeException e) {
+            return TrackResult.failed(r.path(), settings.model(), r.path() + ": cannot write its .lab under "
+                    + settings.labRoot() + ": " + e.getMessage()).took(r.seconds());
+        }
+    }
+
     @Override
     public Iterator<Row> call(Iterator<String> paths) throws BundleException {
         if (!paths.hasNext()) {
@@ -40,7 +56,7 @@ final class AnnotateSlice implements FlatMapFunction<Iterator<String>, Row> {
             FileAnnotator annotator = new FileAnnotator(model, settings.model(), settings.annotation(), settings.tags());
             List<Row> rows = new ArrayList<>();
             while (paths.hasNext()) {
-                TrackResult result = annotator.annotate(paths.next());
+                TrackResult result = withLab(annotator.annotate(paths.next()));
                 rows.add(TrackRows.row(result));
                 done.add(1);
                 if (result.error() != null) {

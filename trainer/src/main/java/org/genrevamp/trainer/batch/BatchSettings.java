@@ -1,6 +1,7 @@
 package org.genrevamp.trainer.batch;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import org.genrevamp.annotate.AnnotationSettings;
 import org.genrevamp.annotate.SegmenterParams;
 
@@ -15,15 +16,22 @@ import org.genrevamp.annotate.SegmenterParams;
  * @param minSegment    the plugin's {@code minsegment}
  * @param unknown       the plugin's {@code unknown}
  * @param tags          whether rows carry every label's score
+ * @param labRoot       where to write {@code .lab} files ({@link LabFiles}), or null for none
  */
 public record BatchSettings(ModelRef model, double hopSeconds, double windowSeconds, double smoothing,
-        double minSegment, double unknown, boolean tags) implements Serializable {
+        double minSegment, double unknown, boolean tags, String labRoot) implements Serializable {
 
     /** The plugin's defaults for {@code model}. */
     public static BatchSettings defaults(ModelRef model, boolean tags) {
         AnnotationSettings d = AnnotationSettings.defaults();
         return new BatchSettings(model, d.hopSeconds(), d.windowSeconds(), d.segmenter().smoothing(),
-                d.segmenter().minSegmentSeconds(), d.segmenter().unknownThreshold(), tags);
+                d.segmenter().minSegmentSeconds(), d.segmenter().unknownThreshold(), tags, null);
+    }
+
+    /** These settings writing {@code .lab} files under {@code root}. */
+    public BatchSettings withLabs(Path root) {
+        return new BatchSettings(model, hopSeconds, windowSeconds, smoothing, minSegment, unknown, tags,
+                root.toAbsolutePath().toString());
     }
 
     AnnotationSettings annotation() {

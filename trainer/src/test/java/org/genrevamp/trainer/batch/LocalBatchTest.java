@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The batch job on {@code local[2]} over real audio: three GTZAN excerpts and one whole song, plus a
  * corrupt MP3, an empty WAV and a missing file written or named by the test. Every annotated track
  * must say what the plugin says (run in-process on the same decoded audio), every bad file must land
- * in the errors table with its reason, and a rerun with one more file must annotate only that file,
- * reusing the models this JVM already loaded.
+ * in the errors table with its reason, each good file gets a {@code .lab} of the same segments, and a
+ * rerun with one more file must annotate only that file, reusing the models this JVM already loaded.
  */
 class LocalBatchTest {
 
@@ -74,7 +74,8 @@ class LocalBatchTest {
         List<String> files = new ArrayList<>(good);
         files.addAll(List.of(corrupt.toString(), empty.toString(), missing.toString()));
         Path out = dir.resolve("out");
-        BatchSettings settings = BatchSettings.defaults(ModelRef.of(MODEL), false);
+        Path labs = dir.resolve("labs");
+        BatchSettings settings = BatchSettings.defaults(ModelRef.of(MODEL), false).withLabs(labs);
 
         BatchJob.Outcome first = new BatchJob(spark, settings, 3, 2).run(files, new BatchOutput(out));
 
@@ -86,7 +87,9 @@ class LocalBatchTest {
             assertNull(r.getAs("error"), f);
             assertEquals(3, r.<Row>getList(r.fieldIndex("top3")).size(), f + ": top 3");
             assertEquals(settings.model().version(), r.getAs("model_version"));
-            PluginReference.assertSame(PluginReference.run(AudioFiles.read(Path.of(f)), MODEL), BatchRows.view(r));
+            PluginReference.Outputs plugin = PluginReference.run(AudioFiles.read(Path.of(f)), MODEL);
+            PluginReference.assertSame(plugin, BatchRows.view(r));
+            assertLab(LabFiles.labPath(labs, f), plugin.segments());
         }
         Map<String, String> errors = BatchRows.errors(spark, out).stream()
                 .collect(Collectors.toMap(r -> r.getString(0), r -> r.getString(1)));
@@ -106,6 +109,18 @@ class LocalBatchTest {
         assertEquals(8, all.size());
         assertEquals(new HashSet<>(more), byPath(all).keySet());
         assertEquals(loads, ModelPool.loads(), "the rerun reuses the models this JVM loaded");
+    }
+
+    /** The lab file holds the plugin's segments: start, end, genre per line. */
+    private static void assertLab(Path lab, List<PluginReference.Region> segments) throws IOException {
+        List<String> lines = Files.readAllLines(lab);
+        assertEquals(segments.size(), lines.size(), lab.toString());
+        for (int i = 0; i < lines.size(); i++) {
+            String[] f = lines.get(i).split("\t");
+            assertEquals(segments.get(i).start(), Double.parseDouble(f[0]), 1e-6, lab + " line " + i);
+            assertEquals(segments.get(i).end(), Double.parseDouble(f[1]), 1e-6, lab + " line " + i);
+            assertEquals(segments.get(i).label(), f[2], lab + " line " + i);
+        }
     }
 
     private static Map<String, Row> byPath(List<Row> rows) {
