@@ -14,6 +14,8 @@
  *       {@link org.genrevamp.annotate.GenreSegmenter#segment} and
  *       {@link org.genrevamp.annotate.TrackSummary#of} with the file's duration in seconds.</li>
  * </ol>
- * All times are in seconds from the start of the file.
+ * {@link org.genrevamp.annotate.GenreAnnotator} does all of this for one signal at a time (with
+ * {@link org.genrevamp.annotate.InputEnd} for where a host-fed input ends): the plugin and the
+ * trainer's batch job both call it. All times are in seconds from the start of the file.
  */
 package org.genrevamp.annotate;

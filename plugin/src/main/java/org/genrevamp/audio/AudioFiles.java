@@ -33,12 +33,14 @@ public final class AudioFiles {
         if (!Files.isReadable(file)) {
             throw new AudioReadException(file, "not readable (permissions)");
         }
+        long size;
         try {
-            if (Files.size(file) == 0) {
-                throw new AudioReadException(file, "file is empty");
-            }
+            size = Files.size(file);
         } catch (java.io.IOException e) {
             throw new AudioReadException(file, "cannot stat: " + e, e);
+        }
+        if (size == 0) {   // outside the try: AudioReadException is an IOException
+            throw new AudioReadException(file, "file is empty");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String extension = name.substring(name.lastIndexOf('.') + 1);

@@ -44,11 +44,41 @@ public final class GenreModels {
 
     /** A bundle file if {@code nameOrFile} is one, else the bundled model of that name. */
     public static GenreModel loadFileOrBundled(String nameOrFile) throws BundleException {
-        Path path = Path.of(nameOrFile);
-        return Files.exists(path) || !bundledNames().contains(nameOrFile) ? load(path) : loadBundled(nameOrFile);
+        return read(sourceOf(nameOrFile), bytesOfFileOrBundled(nameOrFile));
     }
 
-    static GenreModel read(String source, byte[] bytes) throws BundleException {
+    /** The bytes {@link #loadFileOrBundled} reads (for a digest that tells versions of a bundle apart). */
+    public static byte[] bytesOfFileOrBundled(String nameOrFile) throws BundleException {
+        if (isBundled(nameOrFile)) {
+            return BundledModels.bytes(nameOrFile, GenreModels.class.getClassLoader());
+        }
+        Path file = Path.of(nameOrFile);
+        if (!Files.isRegularFile(file)) {
+            throw new BundleException(BundleFormat.prefix(nameOrFile) + "file not found (and no bundled model of"
+                    + " that name: " + String.join(", ", bundledNames()) + ")");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BundleException(BundleFormat.prefix(nameOrFile) + "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** How messages name {@code nameOrFile}. */
+    public static String sourceOf(String nameOrFile) {
+        return isBundled(nameOrFile) ? BundledModels.source(nameOrFile) : nameOrFile;
+    }
+
+    private static boolean isBundled(String nameOrFile) {
+        return !Files.exists(Path.of(nameOrFile)) && bundledNames().contains(nameOrFile);
+    }
+
+    /**
+     * Reads a bundle of either kind from its bytes.
+     *
+     * @param source how messages name it
+     */
+    public static GenreModel read(String source, byte[] bytes) throws BundleException {
         if (!BundleFormat.isZip(bytes)) {
             throw new BundleException(BundleFormat.prefix(source) + "not a zip file (a bundle is a zip holding "
                     + BundleFormat.METADATA_ENTRY + " or " + TransferFormat.METADATA_ENTRY + ")");

@@ -1,20 +1,13 @@
 package org.genrevamp.vamp;
 
 import java.util.List;
+import org.genrevamp.annotate.GenreAnnotator;
 import org.genrevamp.annotate.GenreRegion;
 import org.genrevamp.annotate.GenreSegmenter;
-import org.genrevamp.annotate.ProbabilityTrack;
 import org.genrevamp.annotate.Probabilities;
-import org.genrevamp.annotate.SegmenterParams;
-import org.genrevamp.annotate.TrackSummary;
-import org.genrevamp.annotate.WindowAccumulator;
-import org.genrevamp.annotate.WindowAverager;
-import org.genrevamp.annotate.WindowPlan;
-import org.genrevamp.annotate.WindowSpan;
+import org.genrevamp.annotate.TrackAnnotation;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.model.GenreModel;
-import org.genrevamp.model.TransferModel;
-import org.genrevamp.model.TransferStream;
 
 /**
  * The genre outputs, from the model's predictions on windows of log-mel frames:
@@ -28,9 +21,9 @@ import org.genrevamp.model.TransferStream;
  *       genres with their duration-weighted mean probabilities (prefixed {@code unknown | } and value -1
  *       when the top one is below the unknown threshold).</li>
  * </ul>
- * Windows are predicted in batches of {@link #BATCH} as they complete (inside {@code process}), so a
- * host call never waits for more than one batch, and memory holds one window of frames plus one
- * probability vector per estimate.
+ * The engine is {@link GenreAnnotator} (shared with the trainer's batch job); this class turns its
+ * estimates and results into features. Windows are predicted in batches of {@link #BATCH} as they
+ * complete (inside {@code process}), so a host call never waits for more than one batch.
  */
 final class GenreOutputs implements FrameOutput {
 
@@ -40,18 +33,14 @@ final class GenreOutputs implements FrameOutput {
     static final String TRACK = "track";
     /** Output numbers relative to this object's first output. */
     static final int SEGMENTS_OUT = 0, PROBABILITIES_OUT = 1, CONFIDENCE_OUT = 2, TRACK_OUT = 3;
-    /** Windows per forward pass: 16 windows of the CNN take ~0.1 s on one core, far below the host's 10 s. */
-    static final int BATCH = WindowAccumulator.DEFAULT_BATCH_SIZE;
+    /** Windows per forward pass. */
+    static final int BATCH = GenreAnnotator.BATCH;
 
     private final List<String> labels;
     private final double hopSecondsForDescriptor;
     private final GenreParameters parameters;
     private GenreModel model;
-    private WindowPlan plan;
-    private WindowAccumulator accumulator;
-    private TransferStream transfer;   // instead of the accumulator for a streaming transfer model
-    private WindowAverager averager;
-    private ProbabilityTrack track;
+    private GenreAnnotator annotator;
     private FeatureSet out;
     private int firstOutput;
 
@@ -63,7 +52,7 @@ final class GenreOutputs implements FrameOutput {
     GenreOutputs(List<String> labels, MelConfig melConfig, GenreParameters parameters) {
         this.labels = List.copyOf(labels);
         this.parameters = parameters;
-        this.hopSecondsForDescriptor = plan(Integer.MAX_VALUE, melConfig, parameters.hopSeconds()).hopSeconds();
+        this.hopSecondsForDescriptor = GenreAnnotator.roundedHopSeconds(Integer.MAX_VALUE, melConfig, parameters.hopSeconds());
     }
 
     @Override
@@ -102,119 +91,47 @@ final class GenreOutputs implements FrameOutput {
      * @return a reason to refuse them, or null when they are fine
      */
     static String checkTiming(GenreParameters p, double modelWindowSeconds) {
-        if (p.hopSeconds() > modelWindowSeconds + 1e-6) {
-            return "hop " + p.hopSeconds() + " s is longer than the model's " + round2(modelWindowSeconds)
-                    + " s window (windows would leave gaps)";
-        }
-        if (p.windowSeconds() > 0 && p.windowSeconds() < modelWindowSeconds - 1e-6) {
-            return "window " + p.windowSeconds() + " s is shorter than the model's " + round2(modelWindowSeconds)
-                    + " s window (use 0 for the model's own, or longer to average model windows)";
-        }
-        return null;
+        return GenreAnnotator.checkTiming(p.annotation(), modelWindowSeconds);
     }
 
     @Override
     public void start(MelConfig config, double sampleRate) {
-        transfer = null;
-        accumulator = null;
-        if (model instanceof TransferModel t && t.streams()) {
-            // windows of the streamed length, hops of whole CRNN steps no longer than a window
-            int window = t.streamWindowFrames();
-            int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
-            plan = plan(window, config, Math.min(parameters.hopSeconds(), maxHop * config.hopSeconds()));
-            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed);
-        } else {
-            plan = plan(model.windowFrames(), config, parameters.hopSeconds());
-            accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
-        }
-        double window = parameters.windowSeconds() > 0 ? parameters.windowSeconds() : plan.windowSeconds();
-        int k = WindowAverager.windowsPerEstimate(window, plan.windowSeconds(), plan.hopSeconds());
-        averager = new WindowAverager(k, labels.size(), this::estimate);
-        track = new ProbabilityTrack(labels.size());
+        annotator = new GenreAnnotator(model, parameters.annotation(), this::estimate);
     }
 
     @Override
     public void frame(long index, float[] melDb, FeatureSet out, int firstOutput) {
         this.out = out;
         this.firstOutput = firstOutput;
-        if (transfer != null) {
-            transfer.accept(melDb);
-        } else {
-            accumulator.accept(index, melDb);
-        }
+        annotator.frame(index, melDb);
     }
 
     @Override
     public void finish(FeatureSet out, int firstOutput, double durationSeconds) {
         this.out = out;
         this.firstOutput = firstOutput;
-        if (transfer != null) {
-            transfer.finish();
-        } else {
-            accumulator.finish();
-        }
-        averager.finish();
-        if (track.size() == 0 || durationSeconds <= 0) {
+        TrackAnnotation result = annotator.finish(durationSeconds);
+        if (result == null) {
             return;   // no audio: no genre
         }
-        double[] centres = track.centres();
-        // padding trimmed from the end never cuts into analysed windows: end at or after the last centre
-        durationSeconds = Math.max(durationSeconds, centres[centres.length - 1]);
-        SegmenterParams params = parameters.segmenter();
-        for (GenreRegion r : new GenreSegmenter(labels, params).segment(track, durationSeconds)) {
+        for (GenreRegion r : result.regions()) {
             out.add(firstOutput + SEGMENTS_OUT, new Feature(RealTime.fromSeconds(r.startSeconds()),
                     RealTime.fromSeconds(r.durationSeconds()), new float[] {r.genreIndex()}, r.label()));
         }
-        TrackSummary summary = TrackSummary.of(track, durationSeconds, labels);
-        boolean unknown = summary.topProbability() < params.unknownThreshold();
-        out.add(firstOutput + TRACK_OUT, new Feature(RealTime.ZERO, RealTime.fromSeconds(durationSeconds),
-                new float[] {unknown ? GenreSegmenter.UNKNOWN_INDEX : summary.topIndex()},
-                unknown ? GenreSegmenter.UNKNOWN_LABEL + " | " + summary.label() : summary.label()));
+        out.add(firstOutput + TRACK_OUT, new Feature(RealTime.ZERO, RealTime.fromSeconds(result.durationSeconds()),
+                new float[] {result.trackIndex()}, result.trackLabel()));
     }
 
     @Override
     public void reset() {
-        if (averager != null) {
-            if (transfer != null) {
-                transfer.reset();
-            } else {
-                accumulator.reset();
-            }
-            averager.reset();
-            track.clear();
+        if (annotator != null) {
+            annotator.reset();
         }
     }
 
-    /**
-     * Windows of {@code windowFrames} frames at the parameter's hop, rounded to whole frames and, for
-     * the taggers' front end, to whole conv steps of the streamed CRNN (96 frames, 1.536 s).
-     */
-    private static WindowPlan plan(int windowFrames, MelConfig config, double hopSeconds) {
-        int quantum = TransferModel.hopQuantumFrames(config);
-        long hop = Math.max(1, Math.round(hopSeconds / config.hopSeconds() / quantum)) * quantum;
-        return WindowPlan.forMel(config, windowFrames, Math.min(hop, windowFrames) * config.hopSeconds());
-    }
-
-    private void streamed(int index, long firstFrame, int realFrames, float[] probabilities) {
-        averager.add(new WindowSpan(index, firstFrame, realFrames,
-                plan.frameCentreSeconds(firstFrame + (realFrames - 1) / 2.0)), probabilities);
-    }
-
-    private void predict(float[][][] windows, WindowSpan[] spans) {
-        float[][] p = model.predict(windows);
-        for (int i = 0; i < spans.length; i++) {
-            averager.add(spans[i], p[i]);
-        }
-    }
-
-    private void estimate(int index, WindowSpan first, double centreSeconds, float[] probabilities) {
-        track.add(centreSeconds, probabilities);
-        RealTime at = RealTime.fromSeconds(first.firstFrame() * plan.frameHopSeconds());
+    private void estimate(double startSeconds, float[] probabilities) {
+        RealTime at = RealTime.fromSeconds(startSeconds);
         out.add(firstOutput + PROBABILITIES_OUT, Feature.at(at, probabilities.clone()));
         out.add(firstOutput + CONFIDENCE_OUT, Feature.at(at, Probabilities.confidence(probabilities)));
-    }
-
-    private static String round2(double v) {
-        return Double.toString(Math.round(v * 100) / 100.0);
     }
 }

@@ -2,6 +2,7 @@ package org.genrevamp.vamp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.genrevamp.annotate.AnnotationSettings;
 import org.genrevamp.annotate.SegmenterParams;
 import org.genrevamp.annotate.WindowPlan;
 
@@ -110,6 +111,11 @@ final class GenreParameters {
 
     SegmenterParams segmenter() {
         return new SegmenterParams(smoothing, minSegment, unknown);
+    }
+
+    /** Hop, window and segmenter as the engine takes them. */
+    AnnotationSettings annotation() {
+        return new AnnotationSettings(hopSeconds(), windowSeconds(), segmenter());
     }
 
     private static float clamp(float v, float lo, float hi) {

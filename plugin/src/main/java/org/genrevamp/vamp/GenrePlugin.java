@@ -2,6 +2,7 @@ package org.genrevamp.vamp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.genrevamp.annotate.InputEnd;
 import org.genrevamp.dsp.Downmix;
 import org.genrevamp.dsp.FrameSink;
 import org.genrevamp.dsp.MelConfig;
@@ -21,7 +22,7 @@ import org.genrevamp.model.GenreModel;
  */
 public final class GenrePlugin extends Plugin {
 
-    static final int PREFERRED_BLOCK_SIZE = 8192;
+    static final int PREFERRED_BLOCK_SIZE = InputEnd.HOST_BLOCK;
     static final int MAX_CHANNELS = 256;
     /** Descriptors when the chosen model cannot be read: valid for hosts, and initialise will refuse. */
     private static final List<String> FALLBACK_LABELS = List.of("unknown");
@@ -39,8 +40,7 @@ public final class GenrePlugin extends Plugin {
     private int stepSize;
     /** Timestamp of the first block since initialise/reset: where the host says the input starts. */
     private RealTime origin;
-    private long samplesReceived;
-    private int trailingZeros;    // zero samples at the end of the last block's new samples
+    private InputEnd inputEnd;
     private FeatureSet pending;
     private final FrameSink dispatch = this::dispatch;
 
@@ -143,8 +143,7 @@ public final class GenrePlugin extends Plugin {
         }
         stepSize = step;
         origin = null;
-        samplesReceived = 0;
-        trailingZeros = 0;
+        inputEnd = new InputEnd(step);
         genre.bind(model);
         frameOutputs.forEach(o -> o.start(model.melConfig(), inputSampleRate));
         return true;
@@ -174,8 +173,7 @@ public final class GenrePlugin extends Plugin {
         }
         stream.reset();
         origin = null;
-        samplesReceived = 0;
-        trailingZeros = 0;
+        inputEnd.reset();
         frameOutputs.forEach(FrameOutput::reset);
     }
 
@@ -188,8 +186,7 @@ public final class GenrePlugin extends Plugin {
         }
         float[] mono = Downmix.mono(inputBuffers);
         stream.push(mono, 0, stepSize, dispatch);
-        samplesReceived += stepSize;
-        trailingZeros = trailingZeros(mono, stepSize);
+        inputEnd.block(mono);
         return placed(pending);
     }
 
@@ -197,10 +194,8 @@ public final class GenrePlugin extends Plugin {
     public FeatureSet getRemainingFeatures() {
         pending = new FeatureSet();
         stream.finish(dispatch);
-        // Hosts zero-pad the last block (up to a block, 0.19 s at 44.1 kHz): the file ends where the
-        // trailing zeros of the last block begin. (A file ending in digital silence loses at most that
-        // silence within its last block; GenreOutputs keeps the end after its last window's centre.)
-        double duration = (samplesReceived - Math.min(trailingZeros, stepSize - 1)) / (double) inputSampleRate;
+        // hosts zero-pad the last block; GenreAnnotator keeps the end after its last window's centre
+        double duration = inputEnd.seconds(inputSampleRate);
         for (int i = 0; i < frameOutputs.size(); i++) {
             frameOutputs.get(i).finish(pending, firstOutputs[i], duration);
         }
@@ -213,15 +208,6 @@ public final class GenrePlugin extends Plugin {
      */
     private FeatureSet placed(FeatureSet features) {
         return origin == null || origin.equals(RealTime.ZERO) || features.isEmpty() ? features : features.shiftedBy(origin);
-    }
-
-    /** Number of zero samples at the end of {@code x[0, length)}. */
-    private static int trailingZeros(float[] x, int length) {
-        int i = length;
-        while (i > 0 && x[i - 1] == 0f) {
-            i--;
-        }
-        return length - i;
     }
 
     private GenreParameters parameters() {

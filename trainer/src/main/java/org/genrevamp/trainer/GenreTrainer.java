@@ -1,5 +1,6 @@
 package org.genrevamp.trainer;
 
+import org.genrevamp.trainer.batch.AnnotateCommand;
 import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,13 +12,15 @@ import picocli.CommandLine;
  *   <li>{@code train}: train, early-stop and checkpoint on the cache, score the test split, write the
  *       bundle and its report into a run directory;</li>
  *   <li>{@code evaluate}: score any bundle on any folder-per-genre directory of audio;</li>
- *   <li>{@code export}: copy a run's bundle and report to where they are shipped.</li>
+ *   <li>{@code export}: copy a run's bundle and report to where they are shipped;</li>
+ *   <li>{@code annotate}: annotate a whole library on Apache Spark (local or a cluster).</li>
  * </ol>
  * Results go to stdout; logs and progress bars to stderr.
  */
 @Command(name = "genre-trainer", mixinStandardHelpOptions = true, version = "genre-trainer 0.1.0",
         description = "Builds genre-vamp model bundles: prepare -> train -> evaluate -> export.",
         subcommands = {PrepareCommand.class, TrainCommand.class, EvaluateCommand.class, ExportCommand.class,
+                AnnotateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class GenreTrainer implements Runnable {
     @CommandLine.Spec

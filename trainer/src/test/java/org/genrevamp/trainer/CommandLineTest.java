@@ -17,7 +17,7 @@ class CommandLineTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"prepare", "train", "evaluate", "export"})
+    @ValueSource(strings = {"prepare", "train", "evaluate", "export", "annotate"})
     void everyCommandHasHelp(String command) {
         CommandLine cli = GenreTrainer.commandLine();
         StringWriter out = new StringWriter();

@@ -1,0 +1,174 @@
+package org.genrevamp.annotate;
+
+import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.TransferModel;
+import org.genrevamp.model.TransferStream;
+
+/**
+ * The genre engine for one signal at a time: log-mel frames in, estimates as they complete, genre
+ * regions and the track genre at the end. The plugin ({@code vamp.GenreOutputs}) and the trainer's
+ * batch job both annotate through this class, so their results cannot drift apart.
+ *
+ * <ol>
+ *   <li>Construct with the loaded model and the settings (checked with {@link #checkTiming} first).</li>
+ *   <li>{@link #frame} for every MelStream frame of the model's {@link MelConfig}; estimates go to the
+ *       {@link EstimateSink} as their windows complete (predicted in batches of {@link #BATCH}, or
+ *       streamed for transfer models).</li>
+ *   <li>{@link #finish} with the input's duration: regions and track genre.</li>
+ *   <li>{@link #reset} to start another signal with the same model.</li>
+ * </ol>
+ * Memory holds one window of frames plus one probability vector per estimate.
+ */
+public final class GenreAnnotator {
+
+    /** Windows per forward pass: 16 windows of the CNN take ~0.1 s on one core, far below a host's 10 s. */
+    public static final int BATCH = WindowAccumulator.DEFAULT_BATCH_SIZE;
+
+    /** Receives each estimate as it completes. */
+    @FunctionalInterface
+    public interface EstimateSink {
+        /**
+         * @param startSeconds  start of the estimate's first window (window {@code k} starts at {@code k * hop})
+         * @param probabilities one per genre, summing to 1; reused after return
+         */
+        void estimate(double startSeconds, float[] probabilities);
+    }
+
+    private final GenreModel model;
+    private final AnnotationSettings settings;
+    private final EstimateSink sink;
+    private final WindowPlan plan;
+    private final WindowAccumulator accumulator;
+    private final TransferStream transfer;   // instead of the accumulator for a streaming transfer model
+    private final WindowAverager averager;
+    private final ProbabilityTrack track;
+
+    /**
+     * @param model    the loaded model; frames must follow its {@link GenreModel#melConfig()}
+     * @param settings hop, window and segmenter ({@link #checkTiming} them against the model first)
+     * @param sink     receives the estimates (may ignore them)
+     */
+    public GenreAnnotator(GenreModel model, AnnotationSettings settings, EstimateSink sink) {
+        this.model = model;
+        this.settings = settings;
+        this.sink = sink;
+        MelConfig config = model.melConfig();
+        if (model instanceof TransferModel t && t.streams()) {
+            // windows of the streamed length, hops of whole CRNN steps no longer than a window
+            int window = t.streamWindowFrames();
+            int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
+            plan = plan(window, config, Math.min(settings.hopSeconds(), maxHop * config.hopSeconds()));
+            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed);
+            accumulator = null;
+        } else {
+            plan = plan(model.windowFrames(), config, settings.hopSeconds());
+            accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
+            transfer = null;
+        }
+        double window = settings.windowSeconds() > 0 ? settings.windowSeconds() : plan.windowSeconds();
+        int k = WindowAverager.windowsPerEstimate(window, plan.windowSeconds(), plan.hopSeconds());
+        averager = new WindowAverager(k, model.labels().size(), this::estimate);
+        track = new ProbabilityTrack(model.labels().size());
+    }
+
+    /**
+     * Checks the window and hop settings against the model.
+     *
+     * @return a reason to refuse them, or null when they are fine
+     */
+    public static String checkTiming(AnnotationSettings s, double modelWindowSeconds) {
+        if (s.hopSeconds() > modelWindowSeconds + 1e-6) {
+            return "hop " + s.hopSeconds() + " s is longer than the model's " + round2(modelWindowSeconds)
+                    + " s window (windows would leave gaps)";
+        }
+        if (s.windowSeconds() > 0 && s.windowSeconds() < modelWindowSeconds - 1e-6) {
+            return "window " + s.windowSeconds() + " s is shorter than the model's " + round2(modelWindowSeconds)
+                    + " s window (use 0 for the model's own, or longer to average model windows)";
+        }
+        return null;
+    }
+
+    /**
+     * Seconds between estimates for windows of {@code windowFrames} frames at {@code hopSeconds}, as
+     * this class rounds them (for descriptors, before a model is loaded).
+     */
+    public static double roundedHopSeconds(int windowFrames, MelConfig config, double hopSeconds) {
+        return plan(windowFrames, config, hopSeconds).hopSeconds();
+    }
+
+    /** Takes frame {@code index} (centred on {@code index * hopSeconds} of the model's config); reused after return. */
+    public void frame(long index, float[] melDb) {
+        if (transfer != null) {
+            transfer.accept(melDb);
+        } else {
+            accumulator.accept(index, melDb);
+        }
+    }
+
+    /**
+     * The input has ended after {@code durationSeconds}: predicts the last windows and segments.
+     *
+     * @return the regions and track genre, or null when there was no audio (no frames or no duration)
+     */
+    public TrackAnnotation finish(double durationSeconds) {
+        if (transfer != null) {
+            transfer.finish();
+        } else {
+            accumulator.finish();
+        }
+        averager.finish();
+        if (track.size() == 0 || durationSeconds <= 0) {
+            return null;
+        }
+        double[] centres = track.centres();
+        // padding trimmed from the end never cuts into analysed windows: end at or after the last centre
+        double end = Math.max(durationSeconds, centres[centres.length - 1]);
+        SegmenterParams params = settings.segmenter();
+        TrackSummary summary = TrackSummary.of(track, end, model.labels());
+        return new TrackAnnotation(end, new GenreSegmenter(model.labels(), params).segment(track, end), summary,
+                summary.topProbability() < params.unknownThreshold());
+    }
+
+    /** Forgets the signal, ready for another one. */
+    public void reset() {
+        if (transfer != null) {
+            transfer.reset();
+        } else {
+            accumulator.reset();
+        }
+        averager.reset();
+        track.clear();
+    }
+
+    /**
+     * Windows of {@code windowFrames} frames at the parameter's hop, rounded to whole frames and, for
+     * the taggers' front end, to whole conv steps of the streamed CRNN (96 frames, 1.536 s).
+     */
+    private static WindowPlan plan(int windowFrames, MelConfig config, double hopSeconds) {
+        int quantum = TransferModel.hopQuantumFrames(config);
+        long hop = Math.max(1, Math.round(hopSeconds / config.hopSeconds() / quantum)) * quantum;
+        return WindowPlan.forMel(config, windowFrames, Math.min(hop, windowFrames) * config.hopSeconds());
+    }
+
+    private void streamed(int index, long firstFrame, int realFrames, float[] probabilities) {
+        averager.add(new WindowSpan(index, firstFrame, realFrames,
+                plan.frameCentreSeconds(firstFrame + (realFrames - 1) / 2.0)), probabilities);
+    }
+
+    private void predict(float[][][] windows, WindowSpan[] spans) {
+        float[][] p = model.predict(windows);
+        for (int i = 0; i < spans.length; i++) {
+            averager.add(spans[i], p[i]);
+        }
+    }
+
+    private void estimate(int index, WindowSpan first, double centreSeconds, float[] probabilities) {
+        track.add(centreSeconds, probabilities);
+        sink.estimate(first.firstFrame() * plan.frameHopSeconds(), probabilities);
+    }
+
+    private static String round2(double v) {
+        return Double.toString(Math.round(v * 100) / 100.0);
+    }
+}

@@ -1,0 +1,40 @@
+package org.genrevamp.trainer.batch;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The Spark session of a batch job. */
+public final class BatchSpark {
+
+    /** The default master: every core of this machine, nothing to install. */
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private BatchSpark() {
+    }
+
+    /**
+     * A session on {@code master}, or on the master spark-submit set when {@code master} is null (then
+     * {@link #DEFAULT_MASTER} if none was set). Local sessions run without the web UI; Spark's own
+     * logging stays at warnings (stdout is left to results, the progress bar is on stderr).
+     *
+     * @param conf extra settings (e.g. executor memory), may be empty
+     */
+    public static SparkSession start(String master, SparkConf conf) {
+        SparkConf c = conf.clone().setAppName("genre-vamp annotate");
+        if (master != null) {
+            c.setMaster(master);
+        } else if (!c.contains("spark.master")) {
+            c.setMaster(DEFAULT_MASTER);
+        }
+        if (c.get("spark.master").startsWith("local")) {
+            c.setIfMissing("spark.ui.enabled", "false");
+        }
+        c.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Spark's cores are the parallelism: one ND4J thread per task (cluster executors; locally the
+        // variable must be set before this JVM starts, see AnnotateCommand)
+        c.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        SparkSession spark = SparkSession.builder().config(c).getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}
