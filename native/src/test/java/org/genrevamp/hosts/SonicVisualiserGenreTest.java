@@ -22,13 +22,11 @@ import org.junit.jupiter.api.Test;
 class SonicVisualiserGenreTest {
     private static final String TRANSFORM = "vamp:genre-vamp:genre:melspectrogram";
     /**
-     * The scratch {@code cnn} bundle's spectrogram (22.05 kHz reference, hop 512): its hop is a whole number
-     * of samples at 22.05 and 44.1 kHz, which SV needs to place rows exactly. The transfer models' front end
-     * (16 kHz, hop 256) has fractional hops there (352.8, 705.6 samples), which SV rounds to a resolution of
-     * whole samples, so their rows drift by 0.06 % against the plugin's timestamps (a known SV limit).
+     * The default model's spectrogram (the taggers' 16 kHz front end, hop 256): at 22.05 and 44.1 kHz its
+     * hop is 352.8 and 705.6 samples, which the plugin rounds to whole samples (353, 706), so SV's
+     * resolution equals the plugin's hop and its rows sit exactly on the plugin's timestamps.
      */
-    private static final Path MODEL = SharedData.repositoryRoot().resolve("plugin/src/main/resources/models/cnn.zip");
-    private static final int MEL_BANDS = 128;
+    private static final int MEL_BANDS = 96;
     /** SV start-up + the helper's JVM start + up to 90 s of audio, on a loaded 2-core machine; ~7-13 s idle. */
     private static final Duration SV_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration HOST_TIMEOUT = Duration.ofSeconds(120);
@@ -45,7 +43,7 @@ class SonicVisualiserGenreTest {
         DenseLayerComparison.Report report = runBothHosts(audio, "genre-melspectrogram-gtzan-au", DenseLayerComparison.SIX_DIGIT_TEXT);
         // Time-domain plugin, timestamped features: SV's row 0 is the host's first frame, nothing extra.
         assertEquals(0, report.rowOffset(), report::toString);
-        assertEquals(512, report.resolutionFrames(), report::toString);
+        assertEquals(353, report.resolutionFrames(), report::toString);
     }
 
     @Test
@@ -53,7 +51,7 @@ class SonicVisualiserGenreTest {
         Path audio = SharedData.require("songs/jazz.mp3"); // 85 s, 44100 Hz stereo
         DenseLayerComparison.Report report = runBothHosts(audio, "genre-melspectrogram-song-mp3", MP3_DECODERS);
         assertEquals(0, report.rowOffset(), report::toString);
-        assertEquals(1024, report.resolutionFrames(), report::toString);
+        assertEquals(706, report.resolutionFrames(), report::toString);
     }
 
     /** Runs both hosts on {@code audio}, asserts that they agree and that SV drew its pane; returns the comparison. */
@@ -64,13 +62,13 @@ class SonicVisualiserGenreTest {
         String vampPath = GenreVampBuild.requireVampDir().toString();
         Path dir = HostArtifacts.dir(artifacts);
 
-        VampSimpleHost.Result host = new VampSimpleHost(dir, vampPath).with("GENRE_VAMP_MODEL", MODEL.toString())
+        VampSimpleHost.Result host = new VampSimpleHost(dir, vampPath)
                 .run(audio, TRANSFORM, MEL_BANDS, HOST_TIMEOUT);
         assertEquals(0, host.process().exitCode(), host::diagnosis);
         List<VampFeature> features = host.features();
         assertTrue(features.size() > 100, () -> features.size() + " frames; " + host.diagnosis());
 
-        SonicVisualiser.Result sv = new SonicVisualiser(dir, vampPath).with("GENRE_VAMP_MODEL", MODEL.toString())
+        SonicVisualiser.Result sv = new SonicVisualiser(dir, vampPath)
                 .run(audio, TRANSFORM, dir.resolve("layer.csv"), dir.resolve("pane.png"), SV_TIMEOUT);
         assertFalse(sv.timedOut(), sv::diagnosis);
         assertEquals(0, sv.exitCode(), sv::diagnosis);

@@ -58,12 +58,13 @@ final class GenreOutputs implements FrameOutput {
     /**
      * @param labels     the model's genres (descriptors: bin names)
      * @param melConfig  the model's spectrogram config (descriptors: output rate)
+     * @param sampleRate the host's rate (descriptors: the hop is a whole number of its samples)
      * @param parameters the plugin's parameters, read at {@link #start}
      */
-    GenreOutputs(List<String> labels, MelConfig melConfig, GenreParameters parameters) {
+    GenreOutputs(List<String> labels, MelConfig melConfig, double sampleRate, GenreParameters parameters) {
         this.labels = List.copyOf(labels);
         this.parameters = parameters;
-        this.hopSecondsForDescriptor = plan(Integer.MAX_VALUE, melConfig, parameters.hopSeconds()).hopSeconds();
+        this.hopSecondsForDescriptor = plan(Integer.MAX_VALUE, melConfig, sampleRate, parameters.hopSeconds()).hopSeconds();
     }
 
     @Override
@@ -121,10 +122,10 @@ final class GenreOutputs implements FrameOutput {
             // windows of the streamed length, hops of whole CRNN steps no longer than a window
             int window = t.streamWindowFrames();
             int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
-            plan = plan(window, config, Math.min(parameters.hopSeconds(), maxHop * config.hopSeconds()));
+            plan = plan(window, config, sampleRate, Math.min(parameters.hopSeconds(), maxHop * config.hopSecondsAt(sampleRate)));
             transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed);
         } else {
-            plan = plan(model.windowFrames(), config, parameters.hopSeconds());
+            plan = plan(model.windowFrames(), config, sampleRate, parameters.hopSeconds());
             accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
         }
         double window = parameters.windowSeconds() > 0 ? parameters.windowSeconds() : plan.windowSeconds();
@@ -189,10 +190,11 @@ final class GenreOutputs implements FrameOutput {
      * Windows of {@code windowFrames} frames at the parameter's hop, rounded to whole frames and, for
      * the taggers' front end, to whole conv steps of the streamed CRNN (96 frames, 1.536 s).
      */
-    private static WindowPlan plan(int windowFrames, MelConfig config, double hopSeconds) {
+    static WindowPlan plan(int windowFrames, MelConfig config, double sampleRate, double hopSeconds) {
         int quantum = TransferModel.hopQuantumFrames(config);
-        long hop = Math.max(1, Math.round(hopSeconds / config.hopSeconds() / quantum)) * quantum;
-        return WindowPlan.forMel(config, windowFrames, Math.min(hop, windowFrames) * config.hopSeconds());
+        double frameHop = config.hopSecondsAt(sampleRate);
+        long hop = Math.max(1, Math.round(hopSeconds / frameHop / quantum)) * quantum;
+        return WindowPlan.forMel(config, sampleRate, windowFrames, Math.min(hop, windowFrames) * frameHop);
     }
 
     private void streamed(int index, long firstFrame, int realFrames, float[] probabilities) {

@@ -101,8 +101,8 @@ public final class GenrePlugin extends Plugin {
             Diagnostics.warn("GenrePlugin.getOutputDescriptors", Diagnostics.describe(e));
         }
         config = mel;
-        genre = new GenreOutputs(labels, mel, p);
-        frameOutputs = List.of(new MelSpectrogramOutput(mel), genre);   // mel first: output 0 as before
+        genre = new GenreOutputs(labels, mel, inputSampleRate, p);
+        frameOutputs = List.of(new MelSpectrogramOutput(mel, inputSampleRate), genre);   // mel first: output 0 as before
         List<OutputDescriptor> all = new ArrayList<>();
         firstOutputs = new int[frameOutputs.size()];
         for (int i = 0; i < frameOutputs.size(); i++) {
