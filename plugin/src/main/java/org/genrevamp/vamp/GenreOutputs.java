@@ -12,6 +12,7 @@ import org.genrevamp.annotate.WindowAverager;
 import org.genrevamp.annotate.WindowPlan;
 import org.genrevamp.annotate.WindowSpan;
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.BackboneStream;
 import org.genrevamp.model.GenreModel;
 import org.genrevamp.model.TransferModel;
 import org.genrevamp.model.TransferStream;
@@ -50,6 +51,7 @@ final class GenreOutputs implements FrameOutput {
     private WindowPlan plan;
     private WindowAccumulator accumulator;
     private TransferStream transfer;   // instead of the accumulator for a streaming transfer model
+    private BackboneStream.Sink backboneTap;   // sees the transfer stream's backbone outputs, or null
     private WindowAverager averager;
     private ProbabilityTrack track;
     private FeatureSet out;
@@ -95,6 +97,29 @@ final class GenreOutputs implements FrameOutput {
     /** The loaded model; must be called before {@link #start}. */
     void bind(GenreModel bundle) {
         this.model = bundle;
+        this.backboneTap = null;
+    }
+
+    /** Receives one backbone's output per window of the transfer stream. */
+    @FunctionalInterface
+    interface BackboneSink {
+        /** @param joined the backbone's {@link org.genrevamp.model.Backbones#joined} output */
+        void window(long firstFrame, int realFrames, float[] joined);
+    }
+
+    /**
+     * Hands {@code sink} the output of the bound model's backbone {@code name} for every window, when the
+     * model streams and has that backbone (after {@link #bind}, before {@link #start}).
+     *
+     * @return whether it will: false when the model does not run that network in a stream
+     */
+    boolean shareBackbone(String name, BackboneSink sink) {
+        backboneTap = null;
+        if (model instanceof TransferModel t && t.streams() && t.backbones().indexOf(name) >= 0) {
+            int i = t.backbones().indexOf(name);
+            backboneTap = (index, first, real, outputs) -> sink.window(first, real, outputs.get(i));
+        }
+        return backboneTap != null;
     }
 
     /**
@@ -123,7 +148,7 @@ final class GenreOutputs implements FrameOutput {
             int window = t.streamWindowFrames();
             int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
             plan = plan(window, config, sampleRate, Math.min(parameters.hopSeconds(), maxHop * config.hopSecondsAt(sampleRate)));
-            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed);
+            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed, backboneTap);
         } else {
             plan = plan(model.windowFrames(), config, sampleRate, parameters.hopSeconds());
             accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
