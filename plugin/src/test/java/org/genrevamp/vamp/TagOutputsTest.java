@@ -84,7 +84,10 @@ class TagOutputsTest {
         double worstInContext = 0;
         double sum = 0;
         int compared = 0;
-        for (int k = 0; k < regular; k += 3) {
+        // windows with a conv step of real frames after them (the zero-padded last block adds frames the
+        // reference does not have)
+        int compared = (frames.size() - window - BackboneStream.STRIDE_FRAMES) / BackboneStream.STRIDE_FRAMES + 1;
+        for (int k = 0; k < compared; k += 3) {
             Feature f = tags.get(k);
             assertEquals((long) k * hopSamples, Math.round(f.timestamp().toSeconds() * audio.sampleRate()), "window " + k);
             float[][] lone = frames.subList(k * BackboneStream.STRIDE_FRAMES, k * BackboneStream.STRIDE_FRAMES + window)
@@ -92,8 +95,7 @@ class TagOutputsTest {
             float[] expected = network.forward(new float[][][] {lone})[0].tags();
             int first = k * BackboneStream.STRIDE_FRAMES;
             int from = Math.max(0, first - BackboneStream.STRIDE_FRAMES);
-            int to = Math.min(all.length / BackboneStream.STRIDE_FRAMES * BackboneStream.STRIDE_FRAMES,
-                    first + window + BackboneStream.STRIDE_FRAMES);
+            int to = first + window + BackboneStream.STRIDE_FRAMES;
             float[][] steps = network.convSteps(all, from, to);
             int offset = (first - from) / BackboneStream.STRIDE_FRAMES;
             float[] inContext = network.head(steps, offset, offset + 18).tags();
