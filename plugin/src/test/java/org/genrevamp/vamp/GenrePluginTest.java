@@ -13,9 +13,11 @@ import java.util.function.IntToDoubleFunction;
 import java.util.regex.Pattern;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
+import org.genrevamp.testing.ExpectedDiagnostics;
 import org.genrevamp.testing.TestBundles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * odd input (empty, short, silent, loud, random, NaN), determinism across instances and reset(),
  * and sample rates from 111 Hz to 1094091 Hz.
  */
+@ExtendWith(ExpectedDiagnostics.class)
 class GenrePluginTest {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z0-9_-]+");

@@ -86,8 +86,8 @@ class TagOutputsTest {
         int compared = 0;
         // windows with a conv step of real frames after them (the zero-padded last block adds frames the
         // reference does not have)
-        int compared = (frames.size() - window - BackboneStream.STRIDE_FRAMES) / BackboneStream.STRIDE_FRAMES + 1;
-        for (int k = 0; k < compared; k += 3) {
+        int withContext = (frames.size() - window - BackboneStream.STRIDE_FRAMES) / BackboneStream.STRIDE_FRAMES + 1;
+        for (int k = 0; k < withContext; k += 3) {
             Feature f = tags.get(k);
             assertEquals((long) k * hopSamples, Math.round(f.timestamp().toSeconds() * audio.sampleRate()), "window " + k);
             float[][] lone = frames.subList(k * BackboneStream.STRIDE_FRAMES, k * BackboneStream.STRIDE_FRAMES + window)
