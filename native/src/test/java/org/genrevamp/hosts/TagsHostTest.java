@@ -31,8 +31,8 @@ class TagsHostTest {
     /** vamp-simple-host prints 6 significant digits; the arithmetic in the plugin agrees to 1e-7. */
     static final double PRINTED_TAG_TOLERANCE = 2e-5;
     /**
-     * vamp-simple-host prints 9 decimals of a time it has been through its own conversions (measured:
-     * 1.536870775 for 67776 / 44100 = 1.536870748): far below one sample (22.7 us).
+     * vamp-simple-host prints 9 decimals of a time it has been through single-precision arithmetic
+     * (measured: 1.536870775 for 67776 / 44100 = 1.536870748): far below one sample (22.7 us).
      */
     static final double PRINTED_TIME_TOLERANCE_S = 1e-6;
 
