@@ -38,17 +38,25 @@ public final class BackboneStream {
     /** Frames between possible window starts: the CRNN's time stride. */
     public static final int STRIDE_FRAMES = CrnnTagger.TIME_STRIDE;
 
+    /**
+     * One window's backbone outputs.
+     *
+     * @param index           0, 1, 2, … in emission order
+     * @param firstFrame      the window's first frame (k·H for regular window k)
+     * @param realFrames      frames of real audio in it ({@link #windowFrames()}, or fewer for the one
+     *                        looped window of a stream shorter than a window)
+     * @param outputs         one {@link Backbones#joined} vector (embedding, then tags) per backbone, in order
+     * @param partFirstFrames where each backbone's own part of the window starts (the fcn's may start 32
+     *                        frames early; in the end-aligned tail window the parts start where each
+     *                        network's last window does)
+     */
+    public record Window(int index, long firstFrame, int realFrames, List<float[]> outputs, long[] partFirstFrames) {
+    }
+
     /** Receives each window's backbone outputs. */
     @FunctionalInterface
     public interface Sink {
-        /**
-         * @param index      0, 1, 2, … in emission order
-         * @param firstFrame the window's first frame (k·H for regular window k)
-         * @param realFrames frames of real audio in it ({@link #windowFrames()}, or fewer for the one
-         *                   looped window of a stream shorter than a window)
-         * @param outputs    one {@link Backbones#joined} vector (embedding, then tags) per backbone, in order
-         */
-        void window(int index, long firstFrame, int realFrames, List<float[]> outputs);
+        void window(Window window);
     }
 
     private final Backbones backbones;
@@ -168,11 +176,14 @@ public final class BackboneStream {
                 }
             }
             List<float[]> outputs = new ArrayList<>();
-            for (StreamPart part : parts) {
+            long[] starts = new long[parts.size()];
+            for (int i = 0; i < parts.size(); i++) {
+                StreamPart part = parts.get(i);
                 outputs.add(part.output(part.startStep(first)));
+                starts[i] = part.startFrame(part.startStep(first));
                 part.release(part.startStep(first + hopFrames));
             }
-            emit(first, windowFrames, outputs);
+            emit(first, windowFrames, outputs, starts);
         }
     }
 
@@ -189,12 +200,15 @@ public final class BackboneStream {
     /** Every part's end-aligned window, reported as windowFrames frames ending where the later part ends. */
     private void emitTail() {
         List<float[]> outputs = new ArrayList<>();
+        long[] starts = new long[parts.size()];
         long end = 0;
-        for (StreamPart part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            StreamPart part = parts.get(i);
             outputs.add(part.output(part.lastStart()));
+            starts[i] = part.startFrame(part.lastStart());
             end = Math.max(end, part.endFrame());
         }
-        emit(end - windowFrames, windowFrames, outputs);
+        emit(end - windowFrames, windowFrames, outputs, starts);
     }
 
     /** The short-stream window: the frames repeated cyclically to the backbones' window (loop, not pad). */
@@ -208,11 +222,11 @@ public final class BackboneStream {
         for (int i = 0; i < backbones.list().size(); i++) {
             outputs.add(backbones.outputs(i, looped)[0]);
         }
-        sink.window(nextWindow++, 0, n, outputs);
+        sink.window(new Window(nextWindow++, 0, n, outputs, new long[parts.size()]));
     }
 
-    private void emit(long firstFrame, int realFrames, List<float[]> outputs) {
+    private void emit(long firstFrame, int realFrames, List<float[]> outputs, long[] partFirstFrames) {
         firstFrames = null; // no looped window any more
-        sink.window(nextWindow++, firstFrame, realFrames, outputs);
+        sink.window(new Window(nextWindow++, firstFrame, realFrames, outputs, partFirstFrames));
     }
 }

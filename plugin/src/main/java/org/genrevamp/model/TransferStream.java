@@ -46,13 +46,13 @@ public final class TransferStream {
         if (model == null || sink == null) {
             throw new IllegalArgumentException("TransferStream: need a model and a sink");
         }
-        this.stream = new BackboneStream(model.backbones(), hopSteps, (index, first, real, out) -> {
+        this.stream = new BackboneStream(model.backbones(), hopSteps, w -> {
             if (outputs != null) {
-                outputs.window(index, first, real, out);
+                outputs.window(w);
             }
-            float[] features = model.backbones().features(out);
-            tap.features(index, features);
-            sink.window(index, first, real, model.predictFeatures(features));
+            float[] features = model.backbones().features(w.outputs());
+            tap.features(w.index(), features);
+            sink.window(w.index(), w.firstFrame(), w.realFrames(), model.predictFeatures(features));
         });
     }
 

@@ -103,7 +103,11 @@ final class GenreOutputs implements FrameOutput {
     /** Receives one backbone's output per window of the transfer stream. */
     @FunctionalInterface
     interface BackboneSink {
-        /** @param joined the backbone's {@link org.genrevamp.model.Backbones#joined} output */
+        /**
+         * @param firstFrame where the backbone's part of the window starts
+         * @param realFrames frames of real audio in the whole window
+         * @param joined     the backbone's {@link org.genrevamp.model.Backbones#joined} output
+         */
         void window(long firstFrame, int realFrames, float[] joined);
     }
 
@@ -117,7 +121,7 @@ final class GenreOutputs implements FrameOutput {
         backboneTap = null;
         if (model instanceof TransferModel t && t.streams() && t.backbones().indexOf(name) >= 0) {
             int i = t.backbones().indexOf(name);
-            backboneTap = (index, first, real, outputs) -> sink.window(first, real, outputs.get(i));
+            backboneTap = w -> sink.window(w.partFirstFrames()[i], w.realFrames(), w.outputs().get(i));
         }
         return backboneTap != null;
     }

@@ -44,6 +44,7 @@ final class TagOutputs implements FrameOutput {
     private Backbones tagger;     // null: tags come from the genre model's stream, or tagging is off
     private BackboneStream stream;
     private WindowPlan plan;
+    private long lastFirstFrame;
     private ProbabilityTrack track;
     private FeatureSet out;
     private int firstOutput;
@@ -91,7 +92,8 @@ final class TagOutputs implements FrameOutput {
         plan = plan(sampleRate);
         track = new ProbabilityTrack(names.size());
         stream = tagger == null ? null : new BackboneStream(tagger, plan.hopFrames() / BackboneStream.STRIDE_FRAMES,
-                (index, first, real, outputs) -> window(first, real, outputs.get(0)));
+                w -> window(w.partFirstFrames()[0], w.realFrames(), w.outputs().get(0)));
+        lastFirstFrame = -1;
     }
 
     @Override
@@ -106,11 +108,24 @@ final class TagOutputs implements FrameOutput {
     /**
      * One window's tagger output ({@link Backbones#joined}: embedding, then the tags), from this object's
      * stream or from the genre model's stream when it runs this tagger ({@link GenreOutputs#shareBackbone}).
+     * A window the tagger has already delivered (the genre stream's end-aligned tail can repeat the
+     * tagger's last window when only its other network had steps left) is dropped; the {@value #TAGS}
+     * output, a fixed-rate grid, only shows windows on it (the end-aligned tail of a hop of several steps
+     * is not), while {@value #TRACK_TAGS} counts every window.
+     *
+     * @param firstFrame the tagger's window's first frame
+     * @param realFrames frames of real audio in the window (the tagger's part is at most its 1728)
      */
     void window(long firstFrame, int realFrames, float[] joined) {
+        if (firstFrame <= lastFirstFrame) {
+            return;
+        }
+        lastFirstFrame = firstFrame;
         float[] tags = Arrays.copyOfRange(joined, joined.length - names.size(), joined.length);
-        track.add(plan.frameCentreSeconds(firstFrame + (realFrames - 1) / 2.0), tags);
-        out.add(firstOutput + TAGS_OUT, Feature.at(RealTime.fromSeconds(firstFrame * plan.frameHopSeconds()), tags));
+        track.add(plan.frameCentreSeconds(firstFrame + (Math.min(realFrames, WINDOW_FRAMES) - 1) / 2.0), tags);
+        if (firstFrame % plan.hopFrames() == 0) {
+            out.add(firstOutput + TAGS_OUT, Feature.at(RealTime.fromSeconds(firstFrame * plan.frameHopSeconds()), tags));
+        }
     }
 
     /**
@@ -140,6 +155,7 @@ final class TagOutputs implements FrameOutput {
 
     @Override
     public void reset() {
+        lastFirstFrame = -1;
         if (track != null) {
             track.clear();
         }
