@@ -71,7 +71,6 @@ final class GenreOutputs implements FrameOutput {
 
     @Override
     public List<OutputDescriptor> descriptors() {
-        float rate = (float) (1.0 / hopSecondsForDescriptor);
         float maxIndex = labels.size() - 1;
         return List.of(
                 OutputDescriptor.builder(SEGMENTS).name("Genre Segments")
@@ -80,10 +79,10 @@ final class GenreOutputs implements FrameOutput {
                         .variableSampleRate(0).hasDuration(true).build(),
                 OutputDescriptor.builder(PROBABILITIES).name("Genre Probabilities")
                         .description("Probability of each genre per analysis window (they sum to 1)")
-                        .bins(labels.size(), labels).extents(0, 1).fixedSampleRate(rate).build(),
+                        .bins(labels.size(), labels).extents(0, 1).fixedSampleRateEvery(hopSecondsForDescriptor).build(),
                 OutputDescriptor.builder(CONFIDENCE).name("Confidence")
                         .description("Top genre probability per analysis window")
-                        .bins(1, List.of()).extents(0, 1).fixedSampleRate(rate).build(),
+                        .bins(1, List.of()).extents(0, 1).fixedSampleRateEvery(hopSecondsForDescriptor).build(),
                 OutputDescriptor.builder(TRACK).name("Track Genre")
                         .description("Whole-file genre: label = top three genres with mean probabilities, value = top genre index")
                         .bins(1, List.of()).extents(GenreSegmenter.UNKNOWN_INDEX, maxIndex).quantizeStep(1)

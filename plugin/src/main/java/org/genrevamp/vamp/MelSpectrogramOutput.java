@@ -33,7 +33,7 @@ final class MelSpectrogramOutput implements FrameOutput {
                         hopSeconds * 1000) + " ms, power in dB")
                 .unit("dB")
                 .bins(config.melBands(), binNames(config))
-                .fixedSampleRate((float) (1.0 / hopSeconds))
+                .fixedSampleRateEvery(hopSeconds)
                 .build());
     }
 

@@ -68,7 +68,7 @@ final class TagOutputs implements FrameOutput {
                 OutputDescriptor.builder(TAGS).name("Tags")
                         .description("Probability of each of the " + names.size() + " tags of " + from
                                 + " per analysis window (independent, they do not sum to 1)")
-                        .bins(names.size(), names).extents(0, 1).fixedSampleRate((float) (1.0 / descriptorHopSeconds))
+                        .bins(names.size(), names).extents(0, 1).fixedSampleRateEvery(descriptorHopSeconds)
                         .build(),
                 OutputDescriptor.builder(TRACK_TAGS).name("Track Tags")
                         .description("Whole-file tags of " + from + ": label = top " + LABEL_TAGS
