@@ -77,8 +77,8 @@ class TagsHostTest {
         double worst = 0;
         for (int k = 0; k < compared; k++) {
             VampFeature f = tags.get(k);
-            double expected = k * (double) hop / rate;
-            assertEquals(expected, f.seconds(), PRINTED_TIME_TOLERANCE_S + PRINTED_TIME_RELATIVE_TOLERANCE * expected,
+            double start = k * (double) hop / rate;
+            assertEquals(start, f.seconds(), PRINTED_TIME_TOLERANCE_S + PRINTED_TIME_RELATIVE_TOLERANCE * start,
                     "window " + k + " start");
             assertEquals((long) k * hop, Math.round(f.seconds() * rate), "window " + k + " on a whole sample");
             int first = k * stride;
