@@ -14,17 +14,38 @@ PACKAGES=(vamp-examples vamp-plugin-sdk sonic-visualiser xvfb xauth
           gcc make libc6-dev binutils)
 
 install_packages() {
+    local wanted=("${PACKAGES[@]}")
+    command -v javac >/dev/null || wanted+=(openjdk-17-jdk-headless)
+    command -v mvn >/dev/null || wanted+=(maven)
+    local missing=() p
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} = 0 ]; then
+        echo "setup.sh: Debian packages already installed" >&2
+        return
+    fi
     local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    local extra=()
-    command -v javac >/dev/null || extra+=(openjdk-17-jdk-headless)
-    command -v mvn >/dev/null || extra+=(maven)
+    if [ "$(id -u)" != 0 ]; then
+        if ! command -v sudo >/dev/null; then
+            # no root and no sudo: name the packages and the command, instead of "sudo: command not found"
+            echo "setup.sh: missing Debian packages: ${missing[*]}" >&2
+            echo "setup.sh: installing them needs root and sudo is not installed; as root, run:" >&2
+            echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
+            echo "setup.sh: then run ./setup.sh again as this user" >&2
+            exit 3
+        fi
+        sudo="sudo"
+    fi
     $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${PACKAGES[@]}" "${extra[@]}"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
 build_and_install() {
-    (cd "$here" && mvn -B -q -DskipTests package)
+    # -B without -q: one "Downloaded from central: … (size at speed)" line per artifact shows the first
+    # build's ~200 MB going by, without the interactive byte counters. Say so before the log starts.
+    [ -d "$HOME/.m2/repository/org/nd4j" ] || echo "setup.sh: first build: Maven downloads ~200 MB of dependencies into ~/.m2 (a few minutes)" >&2
+    (cd "$here" && mvn -B -DskipTests package)
     "$here/install.sh" "$HOME/vamp"
 }
 

@@ -14,21 +14,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The genre plugin in Sonic Visualiser, as a user runs it: SV opens an audio file, runs the
- * melspectrogram transform (in SV's Piper helper process, which starts its own JVM), exports the
+ * melspectrogram (or tags) transform (in SV's Piper helper process, which starts its own JVM), exports the
  * colour-3D-plot layer and a PNG of the pane. The layer must equal vamp-simple-host's output for the
  * same file. Everything is left in target/host-artifacts/genre-melspectrogram-{gtzan-au,song-mp3}/
  * (pane.png, layer.csv, comparison.txt, SV's stderr and debug log) for a person to look at.
  */
 class SonicVisualiserGenreTest {
     private static final String TRANSFORM = "vamp:genre-vamp:genre:melspectrogram";
+    private static final String TAGS = "vamp:genre-vamp:genre:tags";
+    private static final int TAG_BINS = 50;
     /**
-     * The scratch {@code cnn} bundle's spectrogram (22.05 kHz reference, hop 512): its hop is a whole number
-     * of samples at 22.05 and 44.1 kHz, which SV needs to place rows exactly. The transfer models' front end
-     * (16 kHz, hop 256) has fractional hops there (352.8, 705.6 samples), which SV rounds to a resolution of
-     * whole samples, so their rows drift by 0.06 % against the plugin's timestamps (a known SV limit).
+     * The default model's spectrogram (the taggers' 16 kHz front end, hop 256): at 22.05 and 44.1 kHz its
+     * hop is 352.8 and 705.6 samples, which the plugin rounds to whole samples (353, 706), so SV's
+     * resolution equals the plugin's hop and its rows sit exactly on the plugin's timestamps.
      */
-    private static final Path MODEL = SharedData.repositoryRoot().resolve("plugin/src/main/resources/models/cnn.zip");
-    private static final int MEL_BANDS = 128;
+    private static final int MEL_BANDS = 96;
     /** SV start-up + the helper's JVM start + up to 90 s of audio, on a loaded 2-core machine; ~7-13 s idle. */
     private static final Duration SV_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration HOST_TIMEOUT = Duration.ofSeconds(120);
@@ -42,45 +42,68 @@ class SonicVisualiserGenreTest {
     @Test
     void melspectrogramOfAGtzanClipInSonicVisualiserMatchesVampSimpleHost() throws Exception {
         Path audio = SharedData.require("gtzan-excerpts/full/blues/blues.00000.au"); // 30 s, 22050 Hz mono
-        DenseLayerComparison.Report report = runBothHosts(audio, "genre-melspectrogram-gtzan-au", DenseLayerComparison.SIX_DIGIT_TEXT);
+        DenseLayerComparison.Report report = runBothHosts(audio, "genre-melspectrogram-gtzan-au", TRANSFORM, MEL_BANDS, 100,
+                DenseLayerComparison.SIX_DIGIT_TEXT);
         // Time-domain plugin, timestamped features: SV's row 0 is the host's first frame, nothing extra.
         assertEquals(0, report.rowOffset(), report::toString);
-        assertEquals(512, report.resolutionFrames(), report::toString);
+        assertEquals(353, report.resolutionFrames(), report::toString);
     }
 
     @Test
     void melspectrogramOfAStereoMp3SongInSonicVisualiserMatchesVampSimpleHost() throws Exception {
         Path audio = SharedData.require("songs/jazz.mp3"); // 85 s, 44100 Hz stereo
-        DenseLayerComparison.Report report = runBothHosts(audio, "genre-melspectrogram-song-mp3", MP3_DECODERS);
+        DenseLayerComparison.Report report = runBothHosts(audio, "genre-melspectrogram-song-mp3", TRANSFORM, MEL_BANDS, 100,
+                MP3_DECODERS);
         assertEquals(0, report.rowOffset(), report::toString);
-        assertEquals(1024, report.resolutionFrames(), report::toString);
+        assertEquals(706, report.resolutionFrames(), report::toString);
+    }
+
+    /**
+     * The tags as a colour 3D plot: 50 named rows, one column per 96-frame step, which at 44.1 kHz is
+     * 96 * 706 = 67776 samples (the whole-sample hop; a fractional one would be rounded by SV). A WAV
+     * written by sox, so that both hosts read the same samples.
+     */
+    @Test
+    void tagsOfASongInSonicVisualiserMatchVampSimpleHost() throws Exception {
+        SonicVisualiser.assumeAvailable();
+        Path song = SharedData.require("songs/jazz.mp3");
+        Path wav = HostArtifacts.dir("genre-tags-song-wav").resolve("jazz-60s.wav");
+        Process sox = new ProcessBuilder("sox", song.toString(), "-b", "16", wav.toString(), "trim", "0", "60")
+                .redirectErrorStream(true).start();
+        String soxOut = new String(sox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, sox.waitFor(), soxOut);
+        DenseLayerComparison.Report report = runBothHosts(wav, "genre-tags-song-wav", TAGS, TAG_BINS, 20,
+                DenseLayerComparison.SIX_DIGIT_TEXT);
+        assertEquals(0, report.rowOffset(), report::toString);
+        assertEquals(96 * 706, report.resolutionFrames(), report::toString);
     }
 
     /** Runs both hosts on {@code audio}, asserts that they agree and that SV drew its pane; returns the comparison. */
-    private static DenseLayerComparison.Report runBothHosts(Path audio, String artifacts, DenseLayerComparison.Tolerance tolerance)
+    private static DenseLayerComparison.Report runBothHosts(Path audio, String artifacts, String transform, int bins,
+                                                           int minFeatures, DenseLayerComparison.Tolerance tolerance)
             throws Exception {
         SonicVisualiser.assumeAvailable();
         VampSimpleHost.assumeAvailable();
         String vampPath = GenreVampBuild.requireVampDir().toString();
         Path dir = HostArtifacts.dir(artifacts);
 
-        VampSimpleHost.Result host = new VampSimpleHost(dir, vampPath).with("GENRE_VAMP_MODEL", MODEL.toString())
-                .run(audio, TRANSFORM, MEL_BANDS, HOST_TIMEOUT);
+        VampSimpleHost.Result host = new VampSimpleHost(dir, vampPath)
+                .run(audio, transform, bins, HOST_TIMEOUT);
         assertEquals(0, host.process().exitCode(), host::diagnosis);
         List<VampFeature> features = host.features();
-        assertTrue(features.size() > 100, () -> features.size() + " frames; " + host.diagnosis());
+        assertTrue(features.size() > minFeatures, () -> features.size() + " frames; " + host.diagnosis());
 
-        SonicVisualiser.Result sv = new SonicVisualiser(dir, vampPath).with("GENRE_VAMP_MODEL", MODEL.toString())
-                .run(audio, TRANSFORM, dir.resolve("layer.csv"), dir.resolve("pane.png"), SV_TIMEOUT);
+        SonicVisualiser.Result sv = new SonicVisualiser(dir, vampPath)
+                .run(audio, transform, dir.resolve("layer.csv"), dir.resolve("pane.png"), SV_TIMEOUT);
         assertFalse(sv.timedOut(), sv::diagnosis);
         assertEquals(0, sv.exitCode(), sv::diagnosis);
         assertTrue(sv.csvWritten(), sv::diagnosis);
 
         List<double[]> rows = SvLayerCsv.numericRows(sv.csv());
-        assertEquals(MEL_BANDS, rows.get(0).length, () -> "SV exported bins; " + sv.diagnosis());
+        assertEquals(bins, rows.get(0).length, () -> "SV exported bins; " + sv.diagnosis());
         // Both hosts analyse at the file's own rate; vamp-simple-host's timestamps give the step.
         double rate = AudioFileRate.of(audio);
-        DenseLayerComparison.Report report = DenseLayerComparison.compare(rows, features, rate, MEL_BANDS, tolerance);
+        DenseLayerComparison.Report report = DenseLayerComparison.compare(rows, features, rate, bins, tolerance);
         Files.writeString(dir.resolve("comparison.txt"), audio + "\n" + report + "\n", StandardCharsets.UTF_8);
         assertTrue(report.agrees(), () -> report + "\n" + sv.diagnosis());
         assertEquals(features.size(), rows.size(), report::toString);

@@ -1,6 +1,7 @@
 package org.genrevamp.annotate;
 
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.BackboneStream;
 import org.genrevamp.model.GenreModel;
 import org.genrevamp.model.TransferModel;
 import org.genrevamp.model.TransferStream;
@@ -45,11 +46,14 @@ public final class GenreAnnotator {
     private final ProbabilityTrack track;
 
     /**
-     * @param model    the loaded model; frames must follow its {@link GenreModel#melConfig()}
-     * @param settings hop, window and segmenter ({@link #checkTiming} them against the model first)
-     * @param sink     receives the estimates (may ignore them)
+     * @param model       the loaded model; frames must follow its {@link GenreModel#melConfig()} at {@code sampleRate}
+     * @param settings    hop, window and segmenter ({@link #checkTiming} them against the model first)
+     * @param sampleRate  the input's rate: frames and hops are whole numbers of its samples
+     * @param backboneTap sees a streaming transfer model's backbone outputs per window, or null
+     * @param sink        receives the estimates (may ignore them)
      */
-    public GenreAnnotator(GenreModel model, AnnotationSettings settings, EstimateSink sink) {
+    public GenreAnnotator(GenreModel model, AnnotationSettings settings, double sampleRate, BackboneStream.Sink backboneTap,
+                          EstimateSink sink) {
         this.model = model;
         this.settings = settings;
         this.sink = sink;
@@ -58,11 +62,11 @@ public final class GenreAnnotator {
             // windows of the streamed length, hops of whole CRNN steps no longer than a window
             int window = t.streamWindowFrames();
             int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
-            plan = plan(window, config, Math.min(settings.hopSeconds(), maxHop * config.hopSeconds()));
-            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed);
+            plan = plan(window, config, sampleRate, Math.min(settings.hopSeconds(), maxHop * config.hopSecondsAt(sampleRate)));
+            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed, backboneTap);
             accumulator = null;
         } else {
-            plan = plan(model.windowFrames(), config, settings.hopSeconds());
+            plan = plan(model.windowFrames(), config, sampleRate, settings.hopSeconds());
             accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
             transfer = null;
         }
@@ -91,13 +95,13 @@ public final class GenreAnnotator {
 
     /**
      * Seconds between estimates for windows of {@code windowFrames} frames at {@code hopSeconds}, as
-     * this class rounds them (for descriptors, before a model is loaded).
+     * this class rounds them at {@code sampleRate} (for descriptors, before a model is loaded).
      */
-    public static double roundedHopSeconds(int windowFrames, MelConfig config, double hopSeconds) {
-        return plan(windowFrames, config, hopSeconds).hopSeconds();
+    public static double roundedHopSeconds(int windowFrames, MelConfig config, double sampleRate, double hopSeconds) {
+        return plan(windowFrames, config, sampleRate, hopSeconds).hopSeconds();
     }
 
-    /** Takes frame {@code index} (centred on {@code index * hopSeconds} of the model's config); reused after return. */
+    /** Takes frame {@code index} (centred on {@code index} whole-sample hops of the model's config); reused after return. */
     public void frame(long index, float[] melDb) {
         if (transfer != null) {
             transfer.accept(melDb);
@@ -143,12 +147,14 @@ public final class GenreAnnotator {
 
     /**
      * Windows of {@code windowFrames} frames at the parameter's hop, rounded to whole frames and, for
-     * the taggers' front end, to whole conv steps of the streamed CRNN (96 frames, 1.536 s).
+     * the taggers' front end, to whole conv steps of the streamed CRNN (96 frames, 1.536 s); a frame's
+     * hop is a whole number of samples at {@code sampleRate} ({@link MelConfig#hopSecondsAt}).
      */
-    private static WindowPlan plan(int windowFrames, MelConfig config, double hopSeconds) {
+    public static WindowPlan plan(int windowFrames, MelConfig config, double sampleRate, double hopSeconds) {
         int quantum = TransferModel.hopQuantumFrames(config);
-        long hop = Math.max(1, Math.round(hopSeconds / config.hopSeconds() / quantum)) * quantum;
-        return WindowPlan.forMel(config, windowFrames, Math.min(hop, windowFrames) * config.hopSeconds());
+        double frameHop = config.hopSecondsAt(sampleRate);
+        long hop = Math.max(1, Math.round(hopSeconds / frameHop / quantum)) * quantum;
+        return WindowPlan.forMel(config, sampleRate, windowFrames, Math.min(hop, windowFrames) * frameHop);
     }
 
     private void streamed(int index, long firstFrame, int realFrames, float[] probabilities) {

@@ -34,7 +34,15 @@ public record TrackSummary(double[] meanProbabilities, int topIndex, double topP
 
     /** Summary of a collected track; see {@link #of(float[][], double[], double, List)}. */
     public static TrackSummary of(ProbabilityTrack track, double durationSeconds, List<String> labels) {
-        return of(track.probabilities(), track.centres(), durationSeconds, labels);
+        return of(track, durationSeconds, labels, LABEL_GENRES);
+    }
+
+    /**
+     * Summary of a collected track whose label names the top {@code named} labels (tags: several of 50
+     * independent probabilities, where a genre summary names three).
+     */
+    public static TrackSummary of(ProbabilityTrack track, double durationSeconds, List<String> labels, int named) {
+        return of(track.probabilities(), track.centres(), durationSeconds, labels, named);
     }
 
     /**
@@ -46,6 +54,11 @@ public record TrackSummary(double[] meanProbabilities, int topIndex, double topP
      */
     public static TrackSummary of(float[][] probabilities, double[] centreSeconds, double durationSeconds,
             List<String> labels) {
+        return of(probabilities, centreSeconds, durationSeconds, labels, LABEL_GENRES);
+    }
+
+    private static TrackSummary of(float[][] probabilities, double[] centreSeconds, double durationSeconds,
+            List<String> labels, int named) {
         if (labels == null || labels.isEmpty()) {
             throw new IllegalArgumentException("TrackSummary.of: need at least one label");
         }
@@ -65,7 +78,7 @@ public record TrackSummary(double[] meanProbabilities, int topIndex, double topP
         }
         List<Integer> order = ranked(mean);
         int top = order.get(0);
-        return new TrackSummary(mean, top, mean[top], format(mean, order, labels));
+        return new TrackSummary(mean, top, mean[top], format(mean, order, labels, named));
     }
 
     /** Genre indices by decreasing mean, lowest index first on a tie. */
@@ -75,8 +88,8 @@ public record TrackSummary(double[] meanProbabilities, int topIndex, double topP
         return order;
     }
 
-    private static String format(double[] mean, List<Integer> order, List<String> labels) {
-        return order.stream().limit(LABEL_GENRES)
+    private static String format(double[] mean, List<Integer> order, List<String> labels, int named) {
+        return order.stream().limit(named)
                 .map(g -> String.format(Locale.ROOT, "%s %.2f", labels.get(g), mean[g]))
                 .collect(Collectors.joining(" | "));
     }

@@ -56,14 +56,22 @@ public record WindowPlan(int windowFrames, int hopFrames, double frameHopSeconds
     }
 
     /**
-     * Plan for the frames of {@code config}: frame hop {@link MelConfig#hopSeconds()}, frame 0 centred
+     * Plan for the frames of {@code config} at its reference rate (see {@link #forMel(MelConfig, double, int, double)}).
+     */
+    public static WindowPlan forMel(MelConfig config, int windowFrames, double hopSeconds) {
+        return forMel(config, config.sampleRate(), windowFrames, hopSeconds);
+    }
+
+    /**
+     * Plan for the frames {@code config} gives at host rate {@code sampleRate}: frame hop
+     * {@link MelConfig#hopSecondsAt} (whole samples, so timestamps fall on sample frames), frame 0 centred
      * at 0 s when {@code config.centred()}, else at half a frame.
      *
      * @see #of(int, double, double)
      */
-    public static WindowPlan forMel(MelConfig config, int windowFrames, double hopSeconds) {
-        WindowPlan plan = of(windowFrames, hopSeconds, config.hopSeconds());
-        double offset = config.centred() ? 0.0 : config.frameSeconds() / 2;
+    public static WindowPlan forMel(MelConfig config, double sampleRate, int windowFrames, double hopSeconds) {
+        WindowPlan plan = of(windowFrames, hopSeconds, config.hopSecondsAt(sampleRate));
+        double offset = config.centred() ? 0.0 : config.halfFrameSecondsAt(sampleRate);
         return new WindowPlan(plan.windowFrames, plan.hopFrames, plan.frameHopSeconds, offset);
     }
 

@@ -4,9 +4,10 @@ package org.genrevamp.dsp;
  * Immutable configuration of the log-mel spectrogram, with librosa-compatible defaults.
  *
  * <p>Sizes are stated at the <em>reference</em> sample rate {@link #sampleRate()}. At any other
- * host rate the engine scales FFT size and hop with the rate (see {@link #fftSizeAt(double)} and
- * {@link #hopAt(double)}), so a frame always covers the same time and each mel band the same Hz;
- * nothing is resampled.
+ * host rate the engine scales FFT size and hop with the rate, each rounded to whole samples (see
+ * {@link #fftSizeAt(double)} and {@link #hopAt(double)}), so a frame covers the same time and each mel
+ * band the same Hz; nothing is resampled. The frame hop in seconds at a host rate is
+ * {@link #hopSecondsAt(double)}, which can differ from {@link #hopSeconds()} by half a sample.
  *
  * @param sampleRate reference sample rate in Hz (GTZAN: 22050)
  * @param fftSize    FFT length (= window length) in samples at the reference rate
@@ -93,8 +94,9 @@ public record MelConfig(
      *   <li>{@code AmplitudeToDB(stype="power")}: {@code 10 log10(max(x, 1e-10))}, reference 1 (no
      *       offset), {@code top_db=None} (no clipping, so topDb is infinite here).</li>
      * </ul>
-     * At other host rates the engine scales FFT and hop as for any config (1411 points, hop 705.6 at
-     * 44.1 kHz) instead of resampling to 16 kHz as the taggers' training pipeline did.
+     * At other host rates the engine scales FFT and hop as for any config (1411 points, hop 706 at
+     * 44.1 kHz, i.e. 16.009 ms instead of 16 ms) instead of resampling to 16 kHz as the taggers'
+     * training pipeline did.
      */
     public static MelConfig torchaudioTagger() {
         return new MelConfig(16000.0, 512, 256, 96, 0.0, 8000.0, Window.HANN_PERIODIC, true, PadMode.REFLECT,
@@ -131,9 +133,25 @@ public record MelConfig(
         return Math.max(2, (int) Math.round(fftSize * rate / sampleRate));
     }
 
-    /** Hop in (fractional) samples at {@code rate}; frame k is centred on sample round(k * hopAt(rate)). */
-    public double hopAt(double rate) {
-        return hopSize * rate / sampleRate;
+    /**
+     * Hop in whole samples at {@code rate}: the reference hop scaled with the rate and rounded, at least 1;
+     * frame k is centred on sample {@code k * hopAt(rate)}. Whole samples because hosts place features on
+     * whole sample frames: Sonic Visualiser rounds a fractional hop (705.6 at 44.1 kHz for the taggers,
+     * 1114.56 at 48 kHz for the 22.05 kHz models), which made frames and windows drift against their
+     * timestamps.
+     */
+    public int hopAt(double rate) {
+        return (int) Math.max(1, Math.round(hopSize * rate / sampleRate));
+    }
+
+    /** Seconds between frame centres at {@code rate}: {@code hopAt(rate) / rate}. */
+    public double hopSecondsAt(double rate) {
+        return hopAt(rate) / rate;
+    }
+
+    /** Seconds from a frame's start to its centre at {@code rate} ({@code fftSizeAt(rate) / 2 / rate}). */
+    public double halfFrameSecondsAt(double rate) {
+        return fftSizeAt(rate) / 2 / rate;
     }
 
     private static void require(boolean ok, String message) {

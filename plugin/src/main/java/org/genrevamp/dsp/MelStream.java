@@ -6,9 +6,9 @@ package org.genrevamp.dsp;
  * {@code top_db} (which needs the whole signal and is not applied here).
  *
  * <p>Pipeline per frame, at host rate r with {@code N = config.fftSizeAt(r)}, {@code hop =
- * config.hopAt(r)} (fractional, no resampling):
+ * config.hopAt(r)} (whole samples, no resampling):
  * <ol>
- *   <li>frame k covers N samples centred on sample {@code p = Math.round(k * hop)} (or starting at p
+ *   <li>frame k covers N samples centred on sample {@code p = k * hop} (or starting at p
  *       when not centred); samples outside the signal come from {@link SignalPadding} (numpy.pad
  *       semantics);</li>
  *   <li>periodic Hann window, real FFT ({@link RealFft}: any N), {@code |X|^power};</li>
@@ -21,7 +21,7 @@ package org.genrevamp.dsp;
  *
  * <p>Frame count for a signal of n samples ({@link #frameCount}): 0 for n = 0; centred: the frames
  * whose centre {@code k * hop} lies within [0, n], i.e. {@code 1 + floor(n / hop)}, which is librosa's
- * {@code 1 + n // hop} at the reference rate; not centred: the frames with {@code round(k * hop) + N <= n}.
+ * {@code 1 + n // hop} at the reference rate; not centred: the frames with {@code k * hop + N <= n}.
  *
  * <p>Memory is bounded: a buffer of about two frames, reused; {@link #push} allocates nothing.
  * NaN and infinite samples are replaced by 0 and counted. Not thread-safe.
@@ -35,7 +35,7 @@ public final class MelStream {
 
     private final MelConfig config;
     private final int fftSize;
-    private final double hop;
+    private final int hop;
     private final int half;
     private final int frameOffset;
     private final double[] window;
@@ -112,9 +112,9 @@ public final class MelStream {
         if (!(sampleRate > 0) || !Double.isFinite(sampleRate)) {
             throw new IllegalArgumentException("MelStream.frameCount: sampleRate must be > 0 Hz, got " + sampleRate);
         }
-        double hop = config.hopAt(sampleRate);
+        int hop = config.hopAt(sampleRate);
         int n = config.fftSizeAt(sampleRate);
-        long k = Math.max(0, (long) Math.floor(samples / hop) + 1);
+        long k = Math.max(0, samples / hop + 1);
         while (k > 0 && !exists(k - 1, samples, hop, n, config.centred())) {
             k--;
         }
@@ -125,11 +125,11 @@ public final class MelStream {
     }
 
     // the one rule deciding whether frame k belongs to a signal of n samples
-    private static boolean exists(long k, long n, double hop, int fftSize, boolean centred) {
+    private static boolean exists(long k, long n, int hop, int fftSize, boolean centred) {
         if (n <= 0) {
             return false;
         }
-        return centred ? k * hop <= n : Math.round(k * hop) + fftSize <= n;
+        return centred ? k * hop <= n : k * hop + fftSize <= n;
     }
 
     /**
@@ -218,8 +218,8 @@ public final class MelStream {
         return fftSize;
     }
 
-    /** Hop in (fractional) samples at this stream's rate ({@code config.hopAt(sampleRate)}). */
-    public double hop() {
+    /** Hop in whole samples at this stream's rate ({@code config.hopAt(sampleRate)}). */
+    public int hop() {
         return hop;
     }
 
@@ -230,7 +230,7 @@ public final class MelStream {
     }
 
     private long position(long k) {
-        return Math.round(k * hop);
+        return k * hop;
     }
 
     // samples needed before frame k can be computed without knowing the signal length

@@ -109,6 +109,11 @@ public final class Backbones {
         return backbones;
     }
 
+    /** Position of the backbone named {@code name} (e.g. {@code msd/crnn}), or -1. */
+    public int indexOf(String name) {
+        return names().indexOf(name);
+    }
+
     public List<String> names() {
         return backbones.stream().map(Backbone::name).toList();
     }

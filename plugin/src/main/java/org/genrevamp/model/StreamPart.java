@@ -145,6 +145,11 @@ final class StreamPart {
         return (int) Math.floorDiv(frame + (stride - 1) / 2, stride);
     }
 
+    /** The first frame of step {@code step}. */
+    long startFrame(int step) {
+        return (long) step * stride;
+    }
+
     /** Whether the window from step {@code start} has all its steps. */
     boolean has(int start) {
         return start + windowSteps <= stepCount();

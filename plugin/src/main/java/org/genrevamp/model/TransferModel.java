@@ -148,8 +148,7 @@ public final class TransferModel implements GenreModel {
      * window through {@link #predict}.
      */
     public boolean streams() {
-        return !rhythm && backbones.windowFrames() > MusicnnTiles.TILE
-                && backbones.list().stream().allMatch(b -> StreamPart.streams(b.network()));
+        return !rhythm && BackboneStream.streams(backbones);
     }
 
     /**
@@ -170,8 +169,18 @@ public final class TransferModel implements GenreModel {
      * @throws IllegalStateException when {@link #streams()} is false
      */
     public TransferStream openStream(int hopSteps, TransferStream.Sink sink) {
+        return openStream(hopSteps, sink, null);
+    }
+
+    /**
+     * Window probabilities over a frame stream, showing {@code outputs} each window's backbone outputs too.
+     *
+     * @param outputs may be null
+     * @throws IllegalStateException when {@link #streams()} is false
+     */
+    public TransferStream openStream(int hopSteps, TransferStream.Sink sink, BackboneStream.Sink outputs) {
         requireStreams();
-        return new TransferStream(this, hopSteps, sink);
+        return new TransferStream(this, hopSteps, sink, outputs);
     }
 
     private void requireStreams() {

@@ -1,41 +1,18 @@
 package org.genrevamp.model;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.genrevamp.model.tagger.CrnnTagger;
 
 /**
  * Genre probabilities over a stream of log-mel frames for a transfer model whose backbones are crnn
- * and/or fcn networks: each backbone's convolutional trunk runs once over the stream
- * ({@link StreamPart}), each window only runs the networks' heads over its trunk steps, then the genre
- * head. Dense hops cost a head pass per backbone, not a convolution of the whole window.
- *
- * <p><b>Windows.</b> Window k nominally starts at frame k·H, H = hopSteps · {@value #STRIDE_FRAMES}. Its
- * crnn part is the GRU over conv steps [k·hopSteps, k·hopSteps + 18) ({@code CrnnStream}'s window k);
- * its fcn part is the tail over the 28 trunk steps (64 frames each) from the step start nearest to k·H,
- * the earlier on a tie: the fcn part starts <b>32 frames (0.5 s) before k·H when k·hopSteps is odd</b>,
- * on k·H otherwise. Window k is delivered as soon as all its parts' steps exist, with the parts'
- * outputs joined in backbone order ({@link Backbones#features(List)}). Each part equals the network's
- * lone window on the same frames except at its first (and, for the crnn, last) trunk step, which sees
- * the real neighbouring frames where a lone window sees zero padding.
- *
- * <p><b>End of stream.</b> When the regular windows leave trunk steps of any part uncovered, one more
- * window joins every part's end-aligned window (its last 18 crnn / 28 fcn steps); it is reported as
- * {@link #windowFrames()} frames ending where its later part ends. A stream too short for window 0
- * (under {@link #windowFrames()} frames) gives exactly one window: its frames <b>looped, not
- * padded</b>, to the model's {@link TransferModel#windowFrames()} (1813) and run through every
- * backbone's per-window forward pass. An empty stream gives none.
- *
- * <p><b>Memory</b>, bounded in the stream's length: per part one chunk of frames with its halos and
- * the trunk steps the next window and the end-aligned tail can read (an fcn step is 1536 floats per
- * 1.024 s; at most 50 crnn + fcn steps, 0.2 MB, were held over 580 s at a hop of one step), plus the
- * first {@link #windowFrames()} frames until window 0 is out. Not thread-safe;
- * {@link #reset()} starts a new stream.
+ * and/or fcn networks: the backbones' outputs per window from a {@link BackboneStream} (windows, their
+ * timing and the end of the stream are described there), joined into the head's features
+ * ({@link Backbones#features(List)}), then the genre head. Not thread-safe; {@link #reset()} starts a new
+ * stream.
  */
 public final class TransferStream {
 
     /** Frames between possible window starts: the CRNN's time stride. */
-    public static final int STRIDE_FRAMES = CrnnTagger.TIME_STRIDE;
+    public static final int STRIDE_FRAMES = BackboneStream.STRIDE_FRAMES;
 
     /** Receives each window's probabilities. */
     @FunctionalInterface
@@ -56,50 +33,37 @@ public final class TransferStream {
         void features(int index, float[] features);
     }
 
-    private final TransferModel model;
-    private final int hopFrames;
-    private final int windowFrames;
-    private final Sink sink;
+    private final BackboneStream stream;
     private FeatureTap tap = (index, features) -> { };
-
-    private List<StreamPart> parts;
-    private float[][] firstFrames; // the first windowFrames frames, until a window is out
-    private long frames;
-    private int nextWindow;
-    private boolean finished;
 
     /**
      * @param hopSteps windows start every hopSteps · {@value #STRIDE_FRAMES} frames, >= 1
+     * @param outputs  sees each window's backbone outputs before the head (the plugin's tag outputs read
+     *                 a backbone's tags there instead of running the tagger twice); may be null
      * @throws IllegalArgumentException when a backbone does not stream
      */
-    TransferStream(TransferModel model, int hopSteps, Sink sink) {
-        if (model == null || sink == null || hopSteps < 1) {
-            throw new IllegalArgumentException("TransferStream: need a model, a sink and hopSteps >= 1");
+    TransferStream(TransferModel model, int hopSteps, Sink sink, BackboneStream.Sink outputs) {
+        if (model == null || sink == null) {
+            throw new IllegalArgumentException("TransferStream: need a model and a sink");
         }
-        this.model = model;
-        this.hopFrames = hopSteps * STRIDE_FRAMES;
-        this.windowFrames = windowFrames(model.backbones());
-        this.sink = sink;
-        reset();
+        this.stream = new BackboneStream(model.backbones(), hopSteps, w -> {
+            if (outputs != null) {
+                outputs.window(w);
+            }
+            float[] features = model.backbones().features(w.outputs());
+            tap.features(w.index(), features);
+            sink.window(w.index(), w.firstFrame(), w.realFrames(), model.predictFeatures(features));
+        });
     }
 
-    /**
-     * Frames of a streamed window of these backbones: the longest part's, 1728 (18 crnn steps) for a
-     * crnn alone, 1792 (28 fcn steps) with an fcn.
-     *
-     * @throws IllegalArgumentException when a backbone does not stream
-     */
+    /** Frames of a streamed window of these backbones ({@link BackboneStream#windowFrames(Backbones)}). */
     static int windowFrames(Backbones backbones) {
-        int frames = 0;
-        for (Backbones.Backbone b : backbones.list()) {
-            frames = Math.max(frames, StreamPart.windowFrames(b.network()));
-        }
-        return frames;
+        return BackboneStream.windowFrames(backbones);
     }
 
-    /** Frames a streamed window covers (see {@link #windowFrames(Backbones)}). */
+    /** Frames a streamed window covers (see {@link BackboneStream#windowFrames(Backbones)}). */
     public int windowFrames() {
-        return windowFrames;
+        return stream.windowFrames();
     }
 
     /** Sets the {@link FeatureTap} (tests). */
@@ -109,125 +73,21 @@ public final class TransferStream {
 
     /** Trunk steps the parts hold now (tests of the memory bound). */
     int heldSteps() {
-        return parts.stream().mapToInt(StreamPart::heldSteps).sum();
+        return stream.heldSteps();
     }
 
     /** Takes one frame of {@link org.genrevamp.dsp.MelConfig#torchaudioTagger()} log-mel (copied). */
     public void accept(float[] melDb) {
-        if (finished) {
-            throw new IllegalStateException("TransferStream: accept after finish");
-        }
-        if (melDb.length != CrnnTagger.MEL_BANDS) {
-            throw new IllegalArgumentException("TransferStream: frame has " + melDb.length + " bands, expected "
-                    + CrnnTagger.MEL_BANDS);
-        }
-        float[] frame = melDb.clone();
-        if (firstFrames != null && frames < firstFrames.length) {
-            firstFrames[(int) frames] = frame;
-        }
-        frames++;
-        for (StreamPart part : parts) {
-            part.accept(frame);
-        }
-        emitReady();
+        stream.accept(melDb);
     }
 
-    /** End of the stream: the windows still completed, then the tail window, or the single looped window of a short stream. */
+    /** End of the stream (see {@link BackboneStream#finish()}). */
     public void finish() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        for (StreamPart part : parts) {
-            part.finish();
-        }
-        emitReady();
-        if (nextWindow == 0) {
-            if (frames > 0) {
-                emitLooped();
-            }
-        } else if (lastRegularLeavesSteps()) {
-            emitTail();
-        }
-        firstFrames = null;
+        stream.finish();
     }
 
     /** Forgets the stream so far. */
     public void reset() {
-        parts = new ArrayList<>();
-        for (Backbones.Backbone b : model.backbones().list()) {
-            parts.add(StreamPart.of(b.network()));
-        }
-        firstFrames = new float[windowFrames][];
-        frames = 0;
-        nextWindow = 0;
-        finished = false;
-    }
-
-    /** Emits every regular window whose parts all have their steps, in order. */
-    private void emitReady() {
-        while (true) {
-            long first = (long) nextWindow * hopFrames;
-            for (StreamPart part : parts) {
-                if (!part.has(part.startStep(first))) {
-                    return;
-                }
-            }
-            List<float[]> outputs = new ArrayList<>();
-            for (StreamPart part : parts) {
-                outputs.add(part.output(part.startStep(first)));
-                part.release(part.startStep(first + hopFrames));
-            }
-            emit(first, windowFrames, outputs);
-        }
-    }
-
-    private boolean lastRegularLeavesSteps() {
-        long first = (long) (nextWindow - 1) * hopFrames;
-        for (StreamPart part : parts) {
-            if (part.leavesStepsAfter(part.startStep(first))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Every part's end-aligned window, reported as windowFrames frames ending where the later part ends;
-     * not when that places it at or before the last regular window (an fcn part starting 32 frames early
-     * beside a musicnn part that leaves a few frames): windows are reported in time order.
-     */
-    private void emitTail() {
-        long end = 0;
-        for (StreamPart part : parts) {
-            end = Math.max(end, part.endFrame());
-        }
-        if (end - windowFrames <= (long) (nextWindow - 1) * hopFrames) {
-            return;
-        }
-        List<float[]> outputs = new ArrayList<>();
-        for (StreamPart part : parts) {
-            outputs.add(part.output(part.lastStart()));
-        }
-        emit(end - windowFrames, windowFrames, outputs);
-    }
-
-    /** The short-stream window: the frames repeated cyclically to the model's window (loop, not pad). */
-    private void emitLooped() {
-        int n = (int) frames; // < windowFrames here, all in firstFrames
-        float[][] looped = new float[model.windowFrames()][];
-        for (int t = 0; t < looped.length; t++) {
-            looped[t] = firstFrames[t % n];
-        }
-        float[] features = model.backbones().features(new float[][][] {looped})[0];
-        tap.features(nextWindow, features);
-        sink.window(nextWindow++, 0, n, model.predictFeatures(features));
-    }
-
-    private void emit(long firstFrame, int realFrames, List<float[]> outputs) {
-        firstFrames = null; // no looped window any more
-        float[] features = model.backbones().features(outputs);
-        tap.features(nextWindow, features);
-        sink.window(nextWindow++, firstFrame, realFrames, model.predictFeatures(features));
+        stream.reset();
     }
 }

@@ -7,7 +7,9 @@ import org.genrevamp.annotate.GenreSegmenter;
 import org.genrevamp.annotate.Probabilities;
 import org.genrevamp.annotate.TrackAnnotation;
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.BackboneStream;
 import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.TransferModel;
 
 /**
  * The genre outputs, from the model's predictions on windows of log-mel frames:
@@ -41,23 +43,25 @@ final class GenreOutputs implements FrameOutput {
     private final GenreParameters parameters;
     private GenreModel model;
     private GenreAnnotator annotator;
+    private BackboneStream.Sink backboneTap;   // sees the transfer stream's backbone outputs, or null
     private FeatureSet out;
     private int firstOutput;
 
     /**
      * @param labels     the model's genres (descriptors: bin names)
      * @param melConfig  the model's spectrogram config (descriptors: output rate)
+     * @param sampleRate the host's rate (descriptors: the hop is a whole number of its samples)
      * @param parameters the plugin's parameters, read at {@link #start}
      */
-    GenreOutputs(List<String> labels, MelConfig melConfig, GenreParameters parameters) {
+    GenreOutputs(List<String> labels, MelConfig melConfig, double sampleRate, GenreParameters parameters) {
         this.labels = List.copyOf(labels);
         this.parameters = parameters;
-        this.hopSecondsForDescriptor = GenreAnnotator.roundedHopSeconds(Integer.MAX_VALUE, melConfig, parameters.hopSeconds());
+        this.hopSecondsForDescriptor = GenreAnnotator.roundedHopSeconds(Integer.MAX_VALUE, melConfig, sampleRate,
+                parameters.hopSeconds());
     }
 
     @Override
     public List<OutputDescriptor> descriptors() {
-        float rate = (float) (1.0 / hopSecondsForDescriptor);
         float maxIndex = labels.size() - 1;
         return List.of(
                 OutputDescriptor.builder(SEGMENTS).name("Genre Segments")
@@ -66,10 +70,10 @@ final class GenreOutputs implements FrameOutput {
                         .variableSampleRate(0).hasDuration(true).build(),
                 OutputDescriptor.builder(PROBABILITIES).name("Genre Probabilities")
                         .description("Probability of each genre per analysis window (they sum to 1)")
-                        .bins(labels.size(), labels).extents(0, 1).fixedSampleRate(rate).build(),
+                        .bins(labels.size(), labels).extents(0, 1).fixedSampleRateEvery(hopSecondsForDescriptor).build(),
                 OutputDescriptor.builder(CONFIDENCE).name("Confidence")
                         .description("Top genre probability per analysis window")
-                        .bins(1, List.of()).extents(0, 1).fixedSampleRate(rate).build(),
+                        .bins(1, List.of()).extents(0, 1).fixedSampleRateEvery(hopSecondsForDescriptor).build(),
                 OutputDescriptor.builder(TRACK).name("Track Genre")
                         .description("Whole-file genre: label = top three genres with mean probabilities, value = top genre index")
                         .bins(1, List.of()).extents(GenreSegmenter.UNKNOWN_INDEX, maxIndex).quantizeStep(1)
@@ -83,6 +87,33 @@ final class GenreOutputs implements FrameOutput {
     /** The loaded model; must be called before {@link #start}. */
     void bind(GenreModel bundle) {
         this.model = bundle;
+        this.backboneTap = null;
+    }
+
+    /** Receives one backbone's output per window of the transfer stream. */
+    @FunctionalInterface
+    interface BackboneSink {
+        /**
+         * @param firstFrame where the backbone's part of the window starts
+         * @param realFrames frames of real audio in the whole window
+         * @param joined     the backbone's {@link org.genrevamp.model.Backbones#joined} output
+         */
+        void window(long firstFrame, int realFrames, float[] joined);
+    }
+
+    /**
+     * Hands {@code sink} the output of the bound model's backbone {@code name} for every window, when the
+     * model streams and has that backbone (after {@link #bind}, before {@link #start}).
+     *
+     * @return whether it will: false when the model does not run that network in a stream
+     */
+    boolean shareBackbone(String name, BackboneSink sink) {
+        backboneTap = null;
+        if (model instanceof TransferModel t && t.streams() && t.backbones().indexOf(name) >= 0) {
+            int i = t.backbones().indexOf(name);
+            backboneTap = w -> sink.window(w.partFirstFrames()[i], w.realFrames(), w.outputs().get(i));
+        }
+        return backboneTap != null;
     }
 
     /**
@@ -96,7 +127,7 @@ final class GenreOutputs implements FrameOutput {
 
     @Override
     public void start(MelConfig config, double sampleRate) {
-        annotator = new GenreAnnotator(model, parameters.annotation(), this::estimate);
+        annotator = new GenreAnnotator(model, parameters.annotation(), sampleRate, backboneTap, this::estimate);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.genrevamp.annotate.AnnotationSettings;
 import org.genrevamp.annotate.SegmenterParams;
 import org.genrevamp.annotate.WindowPlan;
+import org.genrevamp.model.TagSource;
 
 /**
  * The plugin's parameters, their descriptors and current values.
@@ -17,6 +18,8 @@ import org.genrevamp.annotate.WindowPlan;
  *   <li>{@code hop}: seconds between windows (rounded to whole spectrogram frames); no longer than the
  *       model's window (refused otherwise, as windows would leave gaps).</li>
  *   <li>{@code smoothing}, {@code minsegment}, {@code unknown}: {@link SegmenterParams}.</li>
+ *   <li>{@code tagger}: whose tags the {@code tags}/{@code tracktags} outputs show: {@code off} or a
+ *       {@link TagSource}; default {@code msd} (free with the default model, which runs msd/crnn).</li>
  * </ul>
  */
 final class GenreParameters {
@@ -27,6 +30,10 @@ final class GenreParameters {
     static final String SMOOTHING = "smoothing";
     static final String MIN_SEGMENT = "minsegment";
     static final String UNKNOWN = "unknown";
+    static final String TAGGER = "tagger";
+    /** Value names of {@value #TAGGER}: off, then the tag sources. */
+    static final List<String> TAGGER_NAMES = taggerNames();
+    static final int DEFAULT_TAGGER = 1 + TagSource.MSD.ordinal();
 
     static final float MAX_WINDOW_SECONDS = 60f;
     static final float MIN_HOP_SECONDS = 0.1f;
@@ -41,6 +48,7 @@ final class GenreParameters {
     private float smoothing = (float) SegmenterParams.DEFAULT_SMOOTHING;
     private float minSegment = (float) SegmenterParams.DEFAULT_MIN_SEGMENT_SECONDS;
     private float unknown = (float) SegmenterParams.DEFAULT_UNKNOWN_THRESHOLD;
+    private float tagger = DEFAULT_TAGGER;
 
     GenreParameters(List<String> modelNames) {
         this.modelNames = List.copyOf(modelNames);
@@ -61,6 +69,9 @@ final class GenreParameters {
                 "s", 0, MAX_MIN_SEGMENT_SECONDS, (float) SegmenterParams.DEFAULT_MIN_SEGMENT_SECONDS, 0, List.of()));
         d.add(new ParameterDescriptor(UNKNOWN, "Unknown below", "Regions whose mean genre probability is below this are"
                 + " labelled 'unknown'; 0 = off", "", 0, 1, (float) SegmenterParams.DEFAULT_UNKNOWN_THRESHOLD, 0, List.of()));
+        d.add(new ParameterDescriptor(TAGGER, "Tagger", "Pretrained tagger of the Tags outputs: msd (last.fm tags of the"
+                + " Million Song Dataset), mtat (MagnaTagATune), jamendo (MTG-Jamendo genre, instrument, mood); off saves"
+                + " its time", "", 0, TAGGER_NAMES.size() - 1, DEFAULT_TAGGER, 1, TAGGER_NAMES));
         return d;
     }
 
@@ -73,6 +84,7 @@ final class GenreParameters {
             case SMOOTHING -> smoothing;
             case MIN_SEGMENT -> minSegment;
             case UNKNOWN -> unknown;
+            case TAGGER -> tagger;
             default -> Float.NaN;
         };
     }
@@ -89,6 +101,7 @@ final class GenreParameters {
             case SMOOTHING -> smoothing = clamp(value, 0, MAX_SMOOTHING);
             case MIN_SEGMENT -> minSegment = clamp(value, 0, MAX_MIN_SEGMENT_SECONDS);
             case UNKNOWN -> unknown = clamp(value, 0, 1);
+            case TAGGER -> tagger = Math.round(clamp(value, 0, TAGGER_NAMES.size() - 1));
             default -> {
                 return false;
             }
@@ -107,6 +120,17 @@ final class GenreParameters {
 
     double hopSeconds() {
         return hop;
+    }
+
+    /** The chosen tagger, or null when off. */
+    TagSource tagSource() {
+        return tagger == 0 ? null : TagSource.values()[(int) tagger - 1];
+    }
+
+    private static List<String> taggerNames() {
+        List<String> names = new ArrayList<>(List.of("off"));
+        names.addAll(TagSource.ids());
+        return List.copyOf(names);
     }
 
     SegmenterParams segmenter() {

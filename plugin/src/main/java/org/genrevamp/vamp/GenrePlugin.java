@@ -10,11 +10,15 @@ import org.genrevamp.dsp.MelStream;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.BundleOutline;
 import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.TagSource;
 
 /**
  * The {@code genre} plugin: mixes the input to mono, computes log-mel frames with {@link MelStream}
  * (configured by the chosen model) and hands each frame to its {@link FrameOutput}s: the genre outputs
- * ({@link GenreOutputs}) and the spectrogram the model sees ({@link MelSpectrogramOutput}).
+ * ({@link GenreOutputs}), the spectrogram the model sees ({@link MelSpectrogramOutput}) and the tags of
+ * a pretrained tagger ({@link TagOutputs}). The tagger reads the genre model's stream when that model runs
+ * the same network (the default and msd tags), else runs itself, on a second MelStream of the taggers'
+ * front end when the model's spectrogram is another.
  *
  * <p>Construction is cheap (hosts construct plugins to list them). Descriptors depend on the chosen
  * model's labels, read from its metadata without loading the network; the network is loaded in
@@ -33,6 +37,11 @@ public final class GenrePlugin extends Plugin {
     private float describedHop;
     private MelConfig config;
     private GenreOutputs genre;
+    private TagOutputs tags;
+    private int tagsFirstOutput;
+    private TagSource describedTagger;
+    private MelStream tagStream;   // the taggers' front end when the model's differs and tags run; else null
+    private final FrameSink tagDispatch = this::dispatchTags;
     private List<FrameOutput> frameOutputs;
     private List<OutputDescriptor> descriptors;
     private int[] firstOutputs;   // index of each FrameOutput's first output in the plugin's numbering
@@ -52,7 +61,7 @@ public final class GenrePlugin extends Plugin {
     @Override public String getName() { return "Genre"; }
     @Override public String getDescription() {
         return "Music genre over time (regions, probabilities, confidence, whole track) from a log-mel spectrogram"
-                + " and a neural network; also shows the spectrogram it sees";
+                + " and a neural network; also the tags of a pretrained music tagger and the spectrogram it sees";
     }
     @Override public String getMaker() { return "genre-vamp"; }
     @Override public String getCopyright() { return "MIT licence"; }
@@ -83,7 +92,8 @@ public final class GenrePlugin extends Plugin {
     @Override
     public List<OutputDescriptor> getOutputDescriptors() {
         GenreParameters p = parameters();
-        if (descriptors == null || describedModel != p.modelIndex() || describedHop != (float) p.hopSeconds()) {
+        if (descriptors == null || describedModel != p.modelIndex() || describedHop != (float) p.hopSeconds()
+                || describedTagger != p.tagSource()) {
             describe(p);
         }
         return descriptors;
@@ -101,8 +111,10 @@ public final class GenrePlugin extends Plugin {
             Diagnostics.warn("GenrePlugin.getOutputDescriptors", Diagnostics.describe(e));
         }
         config = mel;
-        genre = new GenreOutputs(labels, mel, p);
-        frameOutputs = List.of(new MelSpectrogramOutput(mel), genre);   // mel first: output 0 as before
+        genre = new GenreOutputs(labels, mel, inputSampleRate, p);
+        tags = new TagOutputs(p.tagSource(), tagNames(p.tagSource()), inputSampleRate, p);
+        // mel first: output 0 as before; the tag outputs last, after the genre outputs
+        frameOutputs = List.of(new MelSpectrogramOutput(mel, inputSampleRate), genre, tags);
         List<OutputDescriptor> all = new ArrayList<>();
         firstOutputs = new int[frameOutputs.size()];
         for (int i = 0; i < frameOutputs.size(); i++) {
@@ -112,6 +124,19 @@ public final class GenrePlugin extends Plugin {
         descriptors = List.copyOf(all);
         describedModel = p.modelIndex();
         describedHop = (float) p.hopSeconds();
+        describedTagger = p.tagSource();
+        tagsFirstOutput = firstOutputs[frameOutputs.indexOf(tags)];
+    }
+
+    /** The tagger's tag names (msd's when off, so the descriptor keeps its shape); a warning when unreadable. */
+    private static List<String> tagNames(TagSource source) {
+        TagSource named = source == null ? TagSource.MSD : source;
+        try {
+            return named.tagNames();
+        } catch (BundleException e) {
+            Diagnostics.warn("GenrePlugin.getOutputDescriptors", e.getMessage());
+            return FALLBACK_LABELS;
+        }
     }
 
     @Override
@@ -145,7 +170,36 @@ public final class GenrePlugin extends Plugin {
         origin = null;
         inputEnd = new InputEnd(step);
         genre.bind(model);
+        if (!bindTagger(model)) {
+            return false;
+        }
         frameOutputs.forEach(o -> o.start(model.melConfig(), inputSampleRate));
+        return true;
+    }
+
+    /**
+     * Connects the tag outputs: to the genre model's stream when it runs the chosen tagger, else to the
+     * tagger network, fed by a second MelStream when the model's spectrogram is not the taggers'.
+     *
+     * @return false after one stderr line when the tagger cannot be loaded
+     */
+    private boolean bindTagger(GenreModel model) {
+        tagStream = null;
+        tags.bindOwnTagger(null);
+        TagSource source = parameters.tagSource();
+        if (source == null || genre.shareBackbone(source.backboneName(), tags::window)) {
+            return true;
+        }
+        try {
+            tags.bindOwnTagger(source.load());
+        } catch (BundleException | RuntimeException | LinkageError e) {
+            Diagnostics.warn("GenrePlugin.initialise", "cannot load tagger '" + source.id() + "': "
+                    + (e instanceof BundleException ? e.getMessage() : Diagnostics.describe(e)));
+            return false;
+        }
+        if (!MelConfig.torchaudioTagger().equals(model.melConfig())) {
+            tagStream = new MelStream(MelConfig.torchaudioTagger(), inputSampleRate);
+        }
         return true;
     }
 
@@ -172,6 +226,9 @@ public final class GenrePlugin extends Plugin {
             return;   // not initialised: nothing to forget
         }
         stream.reset();
+        if (tagStream != null) {
+            tagStream.reset();
+        }
         origin = null;
         inputEnd.reset();
         frameOutputs.forEach(FrameOutput::reset);
@@ -184,8 +241,12 @@ public final class GenrePlugin extends Plugin {
         if (origin == null) {
             origin = timestamp == null ? RealTime.ZERO : timestamp;
         }
+        tags.target(pending, tagsFirstOutput);
         float[] mono = Downmix.mono(inputBuffers);
         stream.push(mono, 0, stepSize, dispatch);
+        if (tagStream != null) {
+            tagStream.push(mono, 0, stepSize, tagDispatch);
+        }
         inputEnd.block(mono);
         return placed(pending);
     }
@@ -193,7 +254,11 @@ public final class GenrePlugin extends Plugin {
     @Override
     public FeatureSet getRemainingFeatures() {
         pending = new FeatureSet();
+        tags.target(pending, tagsFirstOutput);
         stream.finish(dispatch);
+        if (tagStream != null) {
+            tagStream.finish(tagDispatch);
+        }
         // hosts zero-pad the last block; GenreAnnotator keeps the end after its last window's centre
         double duration = inputEnd.seconds(inputSampleRate);
         for (int i = 0; i < frameOutputs.size(); i++) {
@@ -220,7 +285,14 @@ public final class GenrePlugin extends Plugin {
 
     private void dispatch(long index, float[] melDb) {
         for (int i = 0; i < frameOutputs.size(); i++) {
-            frameOutputs.get(i).frame(index, melDb, pending, firstOutputs[i]);
+            FrameOutput o = frameOutputs.get(i);
+            if (o != tags || tagStream == null) {
+                o.frame(index, melDb, pending, firstOutputs[i]);
+            }
         }
+    }
+
+    private void dispatchTags(long index, float[] melDb) {
+        tags.frame(index, melDb, pending, tagsFirstOutput);
     }
 }

@@ -17,28 +17,29 @@ final class MelSpectrogramOutput implements FrameOutput {
     private final MelConfig config;
     private double hopSeconds;
 
-    MelSpectrogramOutput(MelConfig config) {
+    /** @param sampleRate the host's rate: frames are a whole number of its samples apart */
+    MelSpectrogramOutput(MelConfig config, double sampleRate) {
         this.config = config;
-        this.hopSeconds = config.hopSeconds();
+        this.hopSeconds = config.hopSecondsAt(sampleRate);
     }
 
     @Override
     public List<OutputDescriptor> descriptors() {
         return List.of(OutputDescriptor.builder(IDENTIFIER)
                 .name("Mel Spectrogram")
-                .description("Log-mel spectrogram the genre models see: " + config.melBands() + " Slaney mel bands "
+                .description("Log-mel spectrogram the genre models see: " + config.melBands() + (config.melScale() == MelConfig.MelScale.HTK ? " HTK" : " Slaney") + " mel bands "
                         + Math.round(config.fMin()) + "-" + Math.round(config.fMax()) + " Hz, " + Math.round(
                         config.frameSeconds() * 1000) + " ms Hann frames every " + Math.round(
-                        config.hopSeconds() * 1000) + " ms, power in dB")
+                        hopSeconds * 1000) + " ms, power in dB")
                 .unit("dB")
                 .bins(config.melBands(), binNames(config))
-                .fixedSampleRate((float) (1.0 / config.hopSeconds()))
+                .fixedSampleRateEvery(hopSeconds)
                 .build());
     }
 
     @Override
     public void start(MelConfig frameConfig, double sampleRate) {
-        hopSeconds = frameConfig.hopSeconds();
+        hopSeconds = frameConfig.hopSecondsAt(sampleRate);
     }
 
     @Override

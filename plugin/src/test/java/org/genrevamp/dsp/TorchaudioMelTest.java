@@ -44,7 +44,7 @@ class TorchaudioMelTest {
     /**
      * Song, bands centred below {@link #RESAMPLER_FLAT_BELOW_HZ}: mean |dB| difference over interior frames
      * and bins above the floor. Measured on disco.mp3 (first 20 s, 98049 bins): mean 0.026 dB, p99 0.11 dB,
-     * max 3.1 dB. The engine analyses 44.1 kHz directly (FFT 1411, window 31.995 ms, hop 705.6) where
+     * max 3.1 dB. The engine analyses 44.1 kHz directly (FFT 1411, window 31.995 ms, hop 706) where
      * torchaudio resamples to 16 kHz first (FFT 512, window 32 ms, hop 256). The windows cover the same
      * instants to within half a 44.1 kHz sample, so what differs is: the resampler's ripple (under 0.05 dB
      * below 5 kHz), frames where a transient sits at a window edge (the p99 and max), and the decoders:
@@ -124,7 +124,7 @@ class TorchaudioMelTest {
     }
 
     /**
-     * The engine's rule (no resampling: FFT round(512 * 44100 / 16000) = 1411, hop 705.6, power scaled by
+     * The engine's rule (no resampling: FFT round(512 * 44100 / 16000) = 1411, hop 706 whole samples, power scaled by
      * (512/1411)^2) against torchaudio's pipeline (resample 44.1 -> 16 kHz, then FFT 512, hop 256) on the
      * first seconds of a real song. The frames are centred on the same instants.
      */

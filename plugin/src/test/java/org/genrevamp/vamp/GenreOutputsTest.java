@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.audio.DecodedAudio;
 import org.genrevamp.testing.SharedData;
+import org.genrevamp.testing.ExpectedDiagnostics;
 import org.genrevamp.testing.TestBundles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * out): descriptors, coverage of the segments, probabilities that are distributions, confidence = top
  * probability, the track label's shape, parameters, determinism and rate independence.
  */
+@ExtendWith(ExpectedDiagnostics.class)
 class GenreOutputsTest {
 
     private static final int SEGMENTS = 1, PROBABILITIES = 2, CONFIDENCE = 3, TRACK = 4;
@@ -50,7 +53,7 @@ class GenreOutputsTest {
     @Test
     void descriptorsNameTheModelsGenresBeforeInitialise() {
         List<OutputDescriptor> d = new GenrePlugin(44100f).getOutputDescriptors();
-        assertEquals(List.of("melspectrogram", "segments", "probabilities", "confidence", "track"),
+        assertEquals(List.of("melspectrogram", "segments", "probabilities", "confidence", "track", "tags", "tracktags"),
                 d.stream().map(OutputDescriptor::identifier).toList());
         OutputDescriptor segments = d.get(SEGMENTS);
         assertEquals(SampleType.VARIABLE_SAMPLE_RATE, segments.sampleType());
@@ -205,7 +208,7 @@ class GenreOutputsTest {
         System.setProperty(ModelCatalogue.HOME_PROPERTY, home.toString());
         try {
             GenrePlugin p = new GenrePlugin(22050f);
-            assertEquals(5, p.getOutputDescriptors().size(), "valid descriptors even so");
+            assertEquals(7, p.getOutputDescriptors().size(), "valid descriptors even so");
             assertFalse(p.initialise(1, 1024, 1024));
         } finally {
             System.setProperty(ModelCatalogue.HOME_PROPERTY, saved);

@@ -13,9 +13,11 @@ import java.util.function.IntToDoubleFunction;
 import java.util.regex.Pattern;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
+import org.genrevamp.testing.ExpectedDiagnostics;
 import org.genrevamp.testing.TestBundles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * odd input (empty, short, silent, loud, random, NaN), determinism across instances and reset(),
  * and sample rates from 111 Hz to 1094091 Hz.
  */
+@ExtendWith(ExpectedDiagnostics.class)
 class GenrePluginTest {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z0-9_-]+");
@@ -67,7 +70,7 @@ class GenrePluginTest {
         OutputDescriptor mel = new GenrePlugin(48000f).getOutputDescriptors().get(MEL_OUTPUT);
         assertEquals("melspectrogram", mel.identifier());
         assertEquals(SampleType.FIXED_SAMPLE_RATE, mel.sampleType());
-        assertEquals(MEL.sampleRate() / MEL.hopSize(), mel.sampleRate(), 1e-4);
+        assertEquals(48000.0 / MEL.hopAt(48000), mel.sampleRate(), 1e-4, "whole-sample hop: 1115 samples at 48 kHz");
         assertEquals(128, mel.binCount());
         int previous = -1;
         for (String name : mel.binNames()) {
@@ -79,13 +82,19 @@ class GenrePluginTest {
         assertTrue(previous > 10000 && previous <= MEL.fMax(), "top band centre " + previous);
     }
 
-    @Test
-    void timestampsAreOnTheFrameGridAndIncrease() {
-        List<Feature> features = run(new GenrePlugin(44100f), 2.0, 1, 1024, 1024, sine(44100, 1000));
+    /** At 48 kHz the 22.05 kHz models' hop is 1114.56 samples: frames must sit on whole samples (1115). */
+    @ParameterizedTest
+    @ValueSource(floats = {44100f, 48000f})
+    void timestampsAreOnTheWholeSampleFrameGridAndIncrease(float rate) {
+        List<Feature> features = run(new GenrePlugin(rate), 2.0, 1, 1024, 1024, sine(rate, 1000));
+        int hop = MEL.hopAt(rate);
         for (int k = 0; k < features.size(); k++) {
-            assertEquals(k * MEL.hopSeconds(), features.get(k).timestamp().toSeconds(), 1e-9, "feature " + k);
+            assertEquals((long) k * hop, Math.round(features.get(k).timestamp().toSeconds() * rate), "feature " + k);
+            assertEquals(k * hop / (double) rate, features.get(k).timestamp().toSeconds(), 1e-9, "feature " + k);
         }
-        assertEquals(MelStream.frameCount(paddedLength(2.0, 44100, 1024), MEL, 44100), features.size());
+        assertEquals(MelStream.frameCount(paddedLength(2.0, rate, 1024), MEL, rate), features.size());
+        OutputDescriptor mel = new GenrePlugin(rate).getOutputDescriptors().get(0);
+        assertEquals(rate / hop, mel.sampleRate(), 1e-4, "a whole number of host samples per column");
     }
 
     @Test
@@ -160,7 +169,7 @@ class GenrePluginTest {
         double seconds = rate > 200000 ? 0.3 : 12.0 * Math.min(1, 8000 / rate) + 0.5;
         List<Feature> features = run(new GenrePlugin(rate), seconds, 1, 1024, 1024, sine(rate, rate / 8));
         assertEquals(MelStream.frameCount(paddedLength(seconds, rate, 1024), MEL, rate), features.size(), "at " + rate);
-        assertEquals(seconds * rate / MEL.hopAt(rate), features.size(), 1 + 1024 / MEL.hopAt(rate),
+        assertEquals(seconds * rate / MEL.hopAt(rate), features.size(), 1 + 1024.0 / MEL.hopAt(rate),
                 "frames ~ duration");
         features.forEach(f -> assertAllFinite(f.values()));
     }

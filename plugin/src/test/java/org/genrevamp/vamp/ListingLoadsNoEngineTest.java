@@ -8,14 +8,17 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import org.genrevamp.testing.ExpectedDiagnostics;
 import org.genrevamp.testing.TestBundles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hosts construct plugins just to list them, and Sonic Visualiser gives the constructor 10 s: what a
  * listing does (construct, metadata, output descriptors) must not load the FFT, the mel stream or
  * any ND4J/DL4J class. Checked in a fresh class loader, so what other tests loaded does not count.
  */
+@ExtendWith(ExpectedDiagnostics.class)
 class ListingLoadsNoEngineTest {
 
     private static final List<String> ENGINE_CLASSES = List.of(

@@ -40,7 +40,7 @@ class TransferOutputsTest {
         stream.finish((i, mel) -> frames.add(mel.clone()));
 
         GenreParameters parameters = new GenreParameters(List.of("custom"));
-        GenreOutputs outputs = new GenreOutputs(model.labels(), config, parameters);
+        GenreOutputs outputs = new GenreOutputs(model.labels(), config, audio.sampleRate(), parameters);
         outputs.bind(model);
         outputs.start(config, audio.sampleRate());
         FeatureSet out = new FeatureSet();
@@ -49,8 +49,10 @@ class TransferOutputsTest {
         }
         outputs.finish(out, 0, audio.seconds());
 
-        double step = TransferStream.STRIDE_FRAMES * config.hopSeconds();
-        assertEquals(1.536, step, 1e-12);
+        // 96 frames of whole-sample hops at the file's rate (1.536 s at 16 kHz, 96 * 706 samples at 44.1 kHz)
+        double rate = audio.sampleRate();
+        double step = TransferStream.STRIDE_FRAMES * config.hopAt(rate) / rate;
+        assertEquals(1.536, step, 0.001);
         List<Feature> probabilities = out.get(GenreOutputs.PROBABILITIES_OUT);
         int regular = (frames.size() / TransferStream.STRIDE_FRAMES) - 18 + 1;
         assertTrue(probabilities.size() >= regular, probabilities.size() + " estimates for " + regular + " windows");
@@ -58,6 +60,8 @@ class TransferOutputsTest {
         for (int k = 0; k < regular; k += 7) {
             Feature f = probabilities.get(k);
             assertEquals(k * step, f.timestamp().toSeconds(), 1e-6, "estimate " + k + " at its window's start");
+            assertEquals((long) k * TransferStream.STRIDE_FRAMES * config.hopAt(rate),
+                    Math.round(f.timestamp().toSeconds() * rate), "estimate " + k + " on a whole sample");
             int first = k * TransferStream.STRIDE_FRAMES;
             float[][] window = frames.subList(first, first + model.windowFrames()).toArray(new float[0][]);
             float[] lone = model.predict(new float[][][] {window})[0];

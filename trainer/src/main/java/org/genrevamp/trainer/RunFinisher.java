@@ -70,7 +70,8 @@ final class RunFinisher {
         });
         MelConfig config = data.cache().header().melConfig();
         Map<String, Object> dataFacts = new LinkedHashMap<>();
-        dataFacts.put("cache", data.cache().dir().toString());
+        // the folder's name only: an absolute path says nothing on another machine (and leaks /tmp into cards)
+        dataFacts.put("cache", String.valueOf(data.cache().dir().toAbsolutePath().getFileName()));
         dataFacts.put("cacheFiles", data.cache().header().files());
         dataFacts.put("skippedWhilePreparing", data.cache().header().skipped().size());
         dataFacts.put("shorterThanOneWindow", data.tooShort());

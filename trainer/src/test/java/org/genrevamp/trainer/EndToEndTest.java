@@ -1,6 +1,7 @@
 package org.genrevamp.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,9 @@ class EndToEndTest {
         JsonNode report = json.readTree(run.resolve("report/report.json").toFile());
         assertEquals(2, report.get("history").size());
         assertEquals(2, report.get("history").get(1).get("epoch").asInt());
+        // reports name the cache folder, not where it lay on this machine
+        assertEquals("cache", report.get("data").get("cache").asText());
+        assertFalse(Files.readString(run.resolve("report/report.md")).contains(tmp.toString()), "report.md holds " + tmp);
         // 1 test track per genre: 4 windows of 1 s from one short excerpt (2-3 s: 2 each) or the long one
         JsonNode testWindows = report.get("test").get("windows");
         assertEquals(3, report.get("test").get("tracks").get("n").asInt());

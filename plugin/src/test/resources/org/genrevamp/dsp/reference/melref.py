@@ -3,7 +3,7 @@
 Written from librosa's documented formulas (filters.mel, mel_frequencies, hz_to_mel, stft with
 center=True, power_to_db) to give the Java engine something independent to be compared with.
 Extended with the engine's any-rate rule: at rate r the FFT is round(n_fft * r / ref_sr) samples,
-the hop hop * r / ref_sr (fractional; frame k centred on round(k * hop)), and the power is scaled by
+the hop round(hop * r / ref_sr) whole samples (frame k centred on k * hop), and the power is scaled by
 (n_fft / fft_at_r) ** power. At the reference rate this is exactly librosa.
 """
 import math
@@ -73,7 +73,7 @@ def power_spectrogram(y, sr, cfg):
     """[frames, bins] |STFT|^power at rate sr with the any-rate scaling (float64)."""
     ref_sr = cfg["sampleRate"]
     n_fft = max(2, round_half_up(cfg["fftSize"] * sr / ref_sr))
-    hop = cfg["hopSize"] * sr / ref_sr
+    hop = max(1, round_half_up(cfg["hopSize"] * sr / ref_sr))  # whole samples, as hosts place frames
     y = np.asarray(y, dtype=np.float64)
     n = len(y)
     frames = frame_count(n, hop, n_fft, cfg["centred"])

@@ -46,6 +46,18 @@ def log_mel(mono):
         return TO_DB(MEL(torch.from_numpy(np.ascontiguousarray(mono, np.float32)))).numpy().T
 
 
+def log_mel_at(mono, hop, frames):
+    """(frames, 96) dB like log_mel, but frame k centred on sample round(k * hop) of the 16 kHz signal
+    (hop fractional): torchaudio's own transform with center=False on each reflect-padded frame."""
+    mel = torchaudio.transforms.MelSpectrogram(sample_rate=SR, n_fft=512, f_min=0.0, f_max=8000.0, n_mels=96,
+                                               center=False)
+    padded = np.pad(np.ascontiguousarray(mono, np.float32), (256, 256), mode="reflect")
+    starts = [int(math.floor(k * hop + 0.5)) for k in range(frames)]
+    stack = np.stack([padded[s:s + 512] for s in starts])
+    with torch.no_grad():
+        return TO_DB(mel(torch.from_numpy(stack)))[:, :, 0].numpy()
+
+
 def sine(freq, amp, n, sr):
     # same operation order as TestSignals.sine: 2 pi f i / sr in double, then float32
     return (amp * np.sin(2 * math.pi * freq * np.arange(n) / sr)).astype(np.float32)
@@ -113,12 +125,15 @@ def main():
         entry.update(save("mel_" + name + ".f32", log_mel(sine(s["freq"], s["amp"], s["n"], SR))))
         manifest["logmels"].append(entry)
 
-    # c. a real 44.1 kHz song: torchaudio's resampler to 16 kHz, then the front end
+    # c. a real 44.1 kHz song: torchaudio's resampler to 16 kHz, then the front end, with frames centred
+    # where the engine centres them at 44.1 kHz (k * 706 samples: its hop is whole host samples)
     mono = song_mono_44k(os.path.join(DATA, SONG))
     resampled = torchaudio.functional.resample(torch.from_numpy(mono), 44100, SR).numpy()
     entry = dict(name="disco", sharedData=SONG, seconds=SONG_SECONDS, sampleRate=44100.0,
-                 resample="torchaudio.functional.resample(x, 44100, 16000), sinc_interpolation defaults")
-    entry.update(save("mel_disco.f32", log_mel(resampled)))
+                 resample="torchaudio.functional.resample(x, 44100, 16000), sinc_interpolation defaults",
+                 frames="centred on round(k * 706 * 16000 / 44100) at 16 kHz (the engine's whole-sample hop at"
+                        " 44.1 kHz), each through MelSpectrogram(center=False) on its reflect-padded 512 samples")
+    entry.update(save("mel_disco.f32", log_mel_at(resampled, 706 * SR / 44100.0, 1 + len(mono) // 706)))
     manifest["song"] = entry
 
     with open(os.path.join(HERE, "manifest.json"), "w") as f:

@@ -68,7 +68,7 @@ final class FileAnnotator {
     /** The engine's result for decoded audio, or null when it holds no analysable audio. */
     TrackAnnotation annotate(DecodedAudio audio) {
         MelStream stream = new MelStream(model.melConfig(), audio.sampleRate());
-        GenreAnnotator annotator = new GenreAnnotator(model, settings, (start, probabilities) -> { });
+        GenreAnnotator annotator = new GenreAnnotator(model, settings, audio.sampleRate(), null, (start, probabilities) -> { });
         InputEnd end = new InputEnd(InputEnd.HOST_BLOCK);
         float[][] channels = audio.channels();
         float[][] block = new float[channels.length][InputEnd.HOST_BLOCK];

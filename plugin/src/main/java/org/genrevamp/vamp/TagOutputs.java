@@ -1,0 +1,174 @@
+package org.genrevamp.vamp;
+
+import java.util.Arrays;
+import java.util.List;
+import org.genrevamp.annotate.GenreAnnotator;
+import org.genrevamp.annotate.ProbabilityTrack;
+import org.genrevamp.annotate.TrackSummary;
+import org.genrevamp.annotate.WindowPlan;
+import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.BackboneStream;
+import org.genrevamp.model.Backbones;
+import org.genrevamp.model.TagSource;
+
+/**
+ * The tag outputs, from the chosen {@link TagSource}'s CRNN on windows of its own log-mel
+ * ({@link MelConfig#torchaudioTagger()}):
+ * <ul>
+ *   <li>{@value #TAGS}: the 50 tag probabilities per window (FixedSampleRate, 1/hop; independent
+ *       sigmoids, they do not sum to 1), stamped at the window's start like the genre probabilities; bin
+ *       names are the tags. Sonic Visualiser shows it as a colour 3D plot.</li>
+ *   <li>{@value #TRACK_TAGS}: one feature from 0 to the end, value = top tag index, label = the top
+ *       {@value #LABEL_TAGS} tags with their duration-weighted mean probabilities, as the genre
+ *       {@code track} output writes genres.</li>
+ * </ul>
+ * Windows are the tagger's streamed windows (1728 frames, 27.6 s) every hop, the genre hop parameter
+ * rounded to whole 96-frame steps as for the transfer models. Their tags arrive either from this object's
+ * own {@link BackboneStream} over the frames it is given, or, when the genre model already runs the same
+ * network, from the genre model's stream ({@link #window}), so the tagger does not run twice. Silent when
+ * the tagger is off.
+ */
+final class TagOutputs implements FrameOutput {
+
+    static final String TAGS = "tags";
+    static final String TRACK_TAGS = "tracktags";
+    static final int TAGS_OUT = 0, TRACK_TAGS_OUT = 1;
+    /** Tags named in the {@value #TRACK_TAGS} label. */
+    static final int LABEL_TAGS = 5;
+    /** The window the descriptors and timing assume: the CRNN's streamed window. */
+    private static final int WINDOW_FRAMES = 18 * BackboneStream.STRIDE_FRAMES;
+
+    private final TagSource source;
+    private final List<String> names;
+    private final GenreParameters parameters;
+    private final double descriptorHopSeconds;
+    private Backbones tagger;     // null: tags come from the genre model's stream, or tagging is off
+    private BackboneStream stream;
+    private WindowPlan plan;
+    private long lastFirstFrame;
+    private ProbabilityTrack track;
+    private FeatureSet out;
+    private int firstOutput;
+
+    /**
+     * @param source     the tagger, null when off
+     * @param names      its tag names (descriptors: bin names)
+     * @param sampleRate the host's rate (descriptors: whole-sample hops)
+     */
+    TagOutputs(TagSource source, List<String> names, double sampleRate, GenreParameters parameters) {
+        this.source = source;
+        this.names = List.copyOf(names);
+        this.parameters = parameters;
+        this.descriptorHopSeconds = plan(sampleRate).hopSeconds();
+    }
+
+    @Override
+    public List<OutputDescriptor> descriptors() {
+        String from = source == null ? "the tagger (off: no features)" : "the " + source.backboneName() + " tagger";
+        return List.of(
+                OutputDescriptor.builder(TAGS).name("Tags")
+                        .description("Probability of each of the " + names.size() + " tags of " + from
+                                + " per analysis window (independent, they do not sum to 1)")
+                        .bins(names.size(), names).extents(0, 1).fixedSampleRateEvery(descriptorHopSeconds)
+                        .build(),
+                OutputDescriptor.builder(TRACK_TAGS).name("Track Tags")
+                        .description("Whole-file tags of " + from + ": label = top " + LABEL_TAGS
+                                + " tags with mean probabilities, value = top tag index")
+                        .bins(1, List.of()).extents(0, names.size() - 1).quantizeStep(1)
+                        .variableSampleRate(0).hasDuration(true).build());
+    }
+
+    /** Whether tagging is on. */
+    boolean enabled() {
+        return source != null;
+    }
+
+    /** Tags computed by this object: the tagger network; must be called before {@link #start}. */
+    void bindOwnTagger(Backbones network) {
+        this.tagger = network;
+    }
+
+    @Override
+    public void start(MelConfig config, double sampleRate) {
+        plan = plan(sampleRate);
+        track = new ProbabilityTrack(names.size());
+        stream = tagger == null ? null : new BackboneStream(tagger, plan.hopFrames() / BackboneStream.STRIDE_FRAMES,
+                w -> window(w.partFirstFrames()[0], w.realFrames(), w.outputs().get(0)));
+        lastFirstFrame = -1;
+    }
+
+    @Override
+    public void frame(long index, float[] melDb, FeatureSet out, int firstOutput) {
+        this.out = out;
+        this.firstOutput = firstOutput;
+        if (stream != null) {
+            stream.accept(melDb);
+        }
+    }
+
+    /**
+     * One window's tagger output ({@link Backbones#joined}: embedding, then the tags), from this object's
+     * stream or from the genre model's stream when it runs this tagger ({@link GenreOutputs#shareBackbone}).
+     * A window the tagger has already delivered (the genre stream's end-aligned tail can repeat the
+     * tagger's last window when only its other network had steps left) is dropped; the {@value #TAGS}
+     * output, a fixed-rate grid, only shows windows on it (the end-aligned tail of a hop of several steps
+     * is not), while {@value #TRACK_TAGS} counts every window.
+     *
+     * @param firstFrame the tagger's window's first frame
+     * @param realFrames frames of real audio in the window (the tagger's part is at most its 1728)
+     */
+    void window(long firstFrame, int realFrames, float[] joined) {
+        if (firstFrame <= lastFirstFrame) {
+            return;
+        }
+        lastFirstFrame = firstFrame;
+        float[] tags = Arrays.copyOfRange(joined, joined.length - names.size(), joined.length);
+        track.add(plan.frameCentreSeconds(firstFrame + (Math.min(realFrames, WINDOW_FRAMES) - 1) / 2.0), tags);
+        if (firstFrame % plan.hopFrames() == 0) {
+            out.add(firstOutput + TAGS_OUT, Feature.at(RealTime.fromSeconds(firstFrame * plan.frameHopSeconds()), tags));
+        }
+    }
+
+    /**
+     * Where {@link #window} features go; set by the plugin at the start of each call, as the genre
+     * model's stream may deliver windows before this object's {@link #frame} is called.
+     */
+    void target(FeatureSet features, int first) {
+        this.out = features;
+        this.firstOutput = first;
+    }
+
+    @Override
+    public void finish(FeatureSet out, int firstOutput, double durationSeconds) {
+        target(out, firstOutput);
+        if (stream != null) {
+            stream.finish();
+        }
+        if (track.size() == 0 || durationSeconds <= 0) {
+            return;
+        }
+        double[] centres = track.centres();
+        double end = Math.max(durationSeconds, centres[centres.length - 1]);
+        TrackSummary summary = TrackSummary.of(track, end, names, LABEL_TAGS);
+        out.add(firstOutput + TRACK_TAGS_OUT, new Feature(RealTime.ZERO, RealTime.fromSeconds(end),
+                new float[] {summary.topIndex()}, summary.label()));
+    }
+
+    @Override
+    public void reset() {
+        lastFirstFrame = -1;
+        if (track != null) {
+            track.clear();
+        }
+        if (stream != null) {
+            stream.reset();
+        }
+    }
+
+    /** Windows of the tagger's length every hop parameter, in whole 96-frame steps, at most a window apart. */
+    private WindowPlan plan(double sampleRate) {
+        MelConfig config = MelConfig.torchaudioTagger();
+        double maxHop = WINDOW_FRAMES * config.hopSecondsAt(sampleRate);
+        return GenreAnnotator.plan(WINDOW_FRAMES, config, sampleRate, Math.min(parameters.hopSeconds(), maxHop));
+    }
+}
