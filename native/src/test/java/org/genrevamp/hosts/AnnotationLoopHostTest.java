@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AnnotationLoopHostTest {
 
     /**
-     * Share of the held-out song (0.1 s grid) whose segment label is its part's. Measured 0.945 (36.6 s song, boundary
-     * found 2.0 s late); bound 0.75: a 29 s window may smear a boundary by a quarter window either way.
+     * Share of the held-out song (0.1 s grid) whose segment label is its part's. Bound 0.75: a 29 s window may smear
+     * a boundary by a quarter window either way. (With one excerpt per part, 36.6 s, both parts were shorter than one
+     * window and the result hung on the last few windows; two per part leave whole windows inside each.)
      */
     static final double MIN_FRAME_ACCURACY = 0.75;
     static final int TRAINING_SONGS = 6;
@@ -61,7 +62,8 @@ class AnnotationLoopHostTest {
                 tmp.resolve("report").toString()));
 
         Path song = tmp.resolve("held-out.wav");
-        double[] parts = twoPartSong(shared, TRAINING_SONGS, song);
+        // two unseen excerpts per part (~35 s each), so that whole 29 s windows fit inside each part
+        double[] parts = twoPartSong(shared, new int[] {TRAINING_SONGS, TRAINING_SONGS + 1}, song);
         double end = parts[0] + parts[1];
         List<Segment> truth = List.of(new Segment(0, parts[0], "calm"), new Segment(parts[0], end, "loud"));
         Path dir = HostArtifacts.dir("annotation-loop");
@@ -83,13 +85,26 @@ class AnnotationLoopHostTest {
 
     /** GTZAN long excerpt k of classical then of metal, one 22.05 kHz mono wav; returns the two parts' lengths. */
     private static double[] twoPartSong(Path shared, int k, Path out) throws Exception {
-        Path calm = shared.resolve(String.format(Locale.ROOT, "gtzan-excerpts/long/classical/classical.%05d.wav", k));
-        Path loud = shared.resolve(String.format(Locale.ROOT, "gtzan-excerpts/long/metal/metal.%05d.wav", k));
-        Process sox = new ProcessBuilder("sox", calm.toString(), loud.toString(), "-r", "22050", "-c", "1", out.toString())
-                .redirectErrorStream(true).start();
+        return twoPartSong(shared, new int[] {k}, out);
+    }
+
+    /** GTZAN long excerpts ks of classical, then those of metal, one 22.05 kHz mono wav; returns the two parts' lengths. */
+    private static double[] twoPartSong(Path shared, int[] ks, Path out) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("sox"));
+        double[] parts = new double[2];
+        String[] genres = {"classical", "metal"};
+        for (int g = 0; g < 2; g++) {
+            for (int k : ks) {
+                Path excerpt = shared.resolve(String.format(Locale.ROOT, "gtzan-excerpts/long/%s/%s.%05d.wav", genres[g], genres[g], k));
+                command.add(excerpt.toString());
+                parts[g] += GenreSegmentsHostTest.soxSeconds(excerpt);
+            }
+        }
+        command.addAll(List.of("-r", "22050", "-c", "1", out.toString()));
+        Process sox = new ProcessBuilder(command).redirectErrorStream(true).start();
         String log = new String(sox.getInputStream().readAllBytes());
         assertEquals(0, sox.waitFor(), "sox: " + log);
-        return new double[] {GenreSegmentsHostTest.soxSeconds(calm), GenreSegmentsHostTest.soxSeconds(loud)};
+        return parts;
     }
 
     /** The two parts as the k-th format: .lab, SV regions csv, .svl, Audacity, sonic-annotator csv, SV instants. */
