@@ -14,9 +14,11 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.genrevamp.testing.ExpectedDiagnostics;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * hang or an unchecked exception. The class timeout turns a hang into a failure.
  */
 @Timeout(30)
+@ExtendWith(ExpectedDiagnostics.class)
 class AudioFilesErrorTest {
     private static final long SEED = 7L;
     /** Noise can fake a few frame headers; it must not add more than this much audio. */

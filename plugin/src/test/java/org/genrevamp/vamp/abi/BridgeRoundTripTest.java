@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Random;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
+import org.genrevamp.testing.ExpectedDiagnostics;
 import org.genrevamp.testing.TestBundles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole Java side as a C host sees it, in this JVM: descriptor from {@link Bridge}, every call
  * through the function pointers in native memory (JNA trampolines), features read back from the
  * plugin's native memory. The values must be exactly MelStream's.
  */
+@ExtendWith(ExpectedDiagnostics.class)
 class BridgeRoundTripTest {
 
     private static final float RATE = 22050f;
