@@ -5,7 +5,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.Backbones;
+import org.genrevamp.trainer.batch.BackboneRef;
+import org.genrevamp.trainer.batch.BatchJob;
+import org.genrevamp.trainer.batch.BatchSpark;
+import org.genrevamp.trainer.batch.SparkFeatures;
+import org.genrevamp.trainer.transfer.TransferSettings;
+import org.genrevamp.trainer.transfer.TransferTraining;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +28,11 @@ import picocli.CommandLine.Option;
                 "Scans a folder-per-genre or FMA dataset, computes every file's frames with the plugin's own",
                 "LogMelSpectrogram (no top_db) and writes them into one memory-mapped file. Unreadable files are",
                 "skipped and listed. An up-to-date cache is reused; one of another config or file list is rebuilt.",
-                "Deterministic: no seed."})
+                "Deterministic: no seed.",
+                "With --backbone: fills train --backbone's embedding caches (and the rhythm cache) of --data or",
+                "--annotations instead, with the split and augmented copies train --backbone would ask for; with",
+                "--master on Apache Spark (each executor loads the networks once), merged into the caches file by",
+                "file on this machine. A rerun computes only what is missing."})
 final class PrepareCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -61,8 +74,42 @@ final class PrepareCommand implements Callable<Integer> {
     @Mixin
     SpectrogramOptions spectrogram;
 
+    @Option(names = "--backbone", split = ",", description = "fill the embedding caches of these pretrained taggers"
+            + " (as train --backbone does) instead of a spectrogram cache")
+    List<String> backbones = List.of();
+
+    @Option(names = "--pretrained", description = "with --backbone: folder of the pretrained networks (default: ${DEFAULT-VALUE})")
+    Path pretrained = Path.of("../shared/data/pretrained");
+
+    @Option(names = "--augment", description = "with --backbone: augmented copies per training window (default: ${DEFAULT-VALUE})")
+    int augment = 0;
+
+    @Option(names = "--seed", description = "with --backbone: seed of split and augmentation (default: ${DEFAULT-VALUE})")
+    long seed = 42;
+
+    @Option(names = "--split", description = "with --backbone: fault-filtered, artist or random, as train --backbone"
+            + " (default: ${DEFAULT-VALUE})")
+    String split = "fault-filtered";
+
+    @Option(names = "--split-dir", description = "with --split fault-filtered: folder of train.txt/valid.txt/test.txt"
+            + " (default: PRETRAINED/gtzan-fault-filtered)")
+    Path splitDir;
+
+    @Option(names = "--artists", description = "with --split artist: file of track<TAB>artist lines")
+    Path artists;
+
+    @Option(names = "--master", description = "with --backbone: run on Apache Spark at this master: local[N], local[*],"
+            + " spark://HOST:PORT (default: here, without Spark)")
+    String master;
+
+    @Option(names = "--files-per-task", description = "with --master: files per Spark task (default: ${DEFAULT-VALUE})")
+    int filesPerTask = BatchJob.DEFAULT_FILES_PER_TASK;
+
     @Override
     public Integer call() throws Exception {
+        if (!backbones.isEmpty()) {
+            return fillEmbeddingCaches();
+        }
         if (source.annotations != null) {
             return AnnotationSummary.write(source.annotations, new HashSet<>(genres), cache);
         }
@@ -86,6 +133,33 @@ final class PrepareCommand implements Callable<Integer> {
         SpectrogramCache.Header h = built.header();
         Results.out().printf("cache %s: %d files, %d frames (%.1f s of audio), %d skipped%n", cache, h.files(),
                 h.totalFrames(), h.totalFrames() * config.hopSeconds(), h.skipped().size());
+        return 0;
+    }
+
+    /** {@code --backbone}: the caches train --backbone reads, computed here or on Spark. */
+    private int fillEmbeddingCaches() throws Exception {
+        Path data = source.annotations != null ? source.annotations : source.folder;
+        if (data == null) {
+            throw new IllegalArgumentException("--backbone needs --data or --annotations");
+        }
+        String features = Backbones.Features.BOTH.id();
+        TransferSettings settings = new TransferSettings(String.join("+", backbones), backbones, pretrained, data, split,
+                splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), artists, cache, null,
+                Backbones.Features.fromId(features), augment, 0, seed, genres, false, 0, 0);
+        TransferTraining training = new TransferTraining(settings);
+        int rows;
+        if (master == null) {
+            rows = training.fillCaches(null);
+        } else {
+            SparkSession spark = BatchSpark.start(master, new SparkConf().set("spark.app.name", "genre-vamp prepare"));
+            try {
+                BackboneRef ref = new BackboneRef(pretrained.toAbsolutePath().toString(), backbones, features);
+                rows = training.fillCaches(new SparkFeatures(spark, ref, filesPerTask));
+            } finally {
+                spark.stop();
+            }
+        }
+        Results.out().printf("embedding caches of %s in %s: %d rows each%n", backbones, cache, rows);
         return 0;
     }
 }

@@ -20,7 +20,7 @@ public final class BatchSpark {
      * @param conf extra settings (e.g. executor memory), may be empty
      */
     public static SparkSession start(String master, SparkConf conf) {
-        SparkConf c = conf.clone().setAppName("genre-vamp annotate");
+        SparkConf c = conf.clone().setIfMissing("spark.app.name", "genre-vamp annotate");
         if (master != null) {
             c.setMaster(master);
         } else if (!c.contains("spark.master")) {

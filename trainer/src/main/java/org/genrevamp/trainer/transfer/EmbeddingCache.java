@@ -33,7 +33,7 @@ public final class EmbeddingCache implements AutoCloseable {
     static final String KEY = "key.txt";
 
     /** One cached window. */
-    public record Row(String file, String trackId, String genre, int variant) {
+    public record Row(String file, String trackId, String genre, int variant) implements java.io.Serializable {
     }
 
     private final Path dir;

@@ -8,28 +8,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
-import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.RhythmFeatures;
 import org.genrevamp.model.Backbones;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.GenreHead;
 import org.genrevamp.model.TransferModel;
 import org.genrevamp.trainer.Evaluation;
-import org.genrevamp.trainer.LogMelExtractor;
 import org.genrevamp.trainer.Log;
 import org.genrevamp.trainer.Progress;
 import org.genrevamp.trainer.ScoredWindow;
 import org.genrevamp.trainer.SplitPart;
 import org.genrevamp.trainer.TrackSplit;
-import org.genrevamp.trainer.WindowPlan;
 import org.genrevamp.trainer.annotations.AnnotatedDataset;
 import org.genrevamp.trainer.annotations.Region;
 
@@ -95,7 +92,23 @@ public final class TransferTraining {
      * cross-validation) and fills the caches.
      */
     Prepared prepare(boolean splitAll) throws IOException, BundleException {
-        Backbones backbones = loadBackbones();
+        return prepare(splitAll, null);
+    }
+
+    /**
+     * {@code prepare --backbone}: fills the caches as {@link #run} would (same split, same variants)
+     * with what {@code source} computes (null: here, file by file), and trains nothing.
+     *
+     * @return rows in each cache
+     */
+    public int fillCaches(FileFeatures.Source source) throws IOException, BundleException {
+        try (Prepared p = prepare(false, source)) {
+            return p.caches.get(0).rows().size();
+        }
+    }
+
+    private Prepared prepare(boolean splitAll, FileFeatures.Source source) throws IOException, BundleException {
+        Backbones backbones = load(settings.pretrained(), settings.backbones(), settings.features());
         AnnotatedDataset dataset = AnnotatedDataset.scan(settings.data(), new HashSet<>(settings.genres()));
         dataset.skipped().forEach(s -> Log.warn("skipped " + s.file() + ": " + s.reason()));
         List<String> labels = dataset.labels();
@@ -123,7 +136,7 @@ public final class TransferTraining {
             }
             caches.add(EmbeddingCache.open(settings.cache().resolve(RHYTHM_CACHE),
                     settings.cacheKey(RHYTHM_CACHE + " " + RhythmFeatures.ID, backbones.windowFrames(), ""), RhythmFeatures.SIZE));
-            extract(regions, split, backbones, caches);
+            extract(regions, split, backbones, caches, source != null ? source : local(backbones));
             Rows rows = new Rows(caches, backbones, labels, split, settings.rhythm());
             return new Prepared(backbones, labels, split, dataset.songLabels(), rows, caches);
         } catch (IOException | RuntimeException e) {
@@ -162,16 +175,18 @@ public final class TransferTraining {
         }
     }
 
-    private Backbones loadBackbones() throws IOException, BundleException {
+    /** The pretrained networks {@code names} (folders under {@code pretrained} holding {@code best_model.pth}). */
+    public static Backbones load(Path pretrained, List<String> names, Backbones.Features features)
+            throws IOException, BundleException {
         List<Backbones.Backbone> list = new ArrayList<>();
-        for (String name : settings.backbones()) {
-            Path file = settings.pretrained().resolve(name).resolve("best_model.pth");
+        for (String name : names) {
+            Path file = pretrained.resolve(name).resolve("best_model.pth");
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("no pretrained network '" + name + "': " + file + " does not exist");
             }
             list.add(Backbones.read(name, Files.readAllBytes(file), file.toString()));
         }
-        return new Backbones(list, settings.features());
+        return new Backbones(list, features);
     }
 
     String licence() throws IOException {
@@ -216,23 +231,21 @@ public final class TransferTraining {
         throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered, artist or random)");
     }
 
-    /** Regions shorter than this are left out: too short to say anything about tempo or timbre. */
-    static final double MIN_REGION_S = 1.0;
-
     /**
      * Backbone outputs and rhythm features of every window not yet cached, into each cache (the rhythm
-     * cache last). Each audio file is decoded and turned into log-mel once, whichever of its regions
-     * and caches still need it; each region's windows are augmented once for all caches.
+     * cache last), file by file as {@code source} computes them ({@link FileFeatures}: each audio file
+     * decoded once, each region's windows augmented once for all caches). Each file's rows are
+     * appended before the next file's are taken, so an interruption loses only files in flight.
      */
     private void extract(List<Region> regions, Map<String, SplitPart> split, Backbones backbones,
-                         List<EmbeddingCache> caches) throws IOException {
-        MelConfig mel = MelConfig.torchaudioTagger();
-        LogMelExtractor extractor = new LogMelExtractor(mel);
-        Augmentation augmentation = new Augmentation(mel);
-        Map<Path, List<Region>> todo = new TreeMap<>();
+                         List<EmbeddingCache> caches, FileFeatures.Source source) throws IOException {
+        Map<String, List<FileFeatures.RegionTask>> todo = new TreeMap<>();
         for (Region r : regions) {
-            if (caches.stream().anyMatch(c -> c.cachedVariants(r.key()) < variantsWanted(r, split))) {
-                todo.computeIfAbsent(r.file(), f -> new ArrayList<>()).add(r);
+            int wanted = variantsWanted(r, split);
+            int[] cached = caches.stream().mapToInt(c -> c.cachedVariants(r.key())).toArray();
+            if (java.util.Arrays.stream(cached).anyMatch(n -> n < wanted)) {
+                todo.computeIfAbsent(r.file().toAbsolutePath().normalize().toString(), f -> new ArrayList<>())
+                        .add(new FileFeatures.RegionTask(r.trackId(), r.start(), r.end(), r.label(), wanted, cached));
             }
         }
         if (todo.isEmpty()) {
@@ -240,67 +253,28 @@ public final class TransferTraining {
                     + " rows each)");
             return;
         }
-        try (ProgressBar bar = Progress.bar("embeddings", todo.size(), "files")) {
-            for (Map.Entry<Path, List<Region>> file : todo.entrySet()) {
+        List<FileFeatures.Task> tasks = new ArrayList<>();
+        todo.forEach((file, list) -> tasks.add(new FileFeatures.Task(file, settings.seed(), list)));
+        try (ProgressBar bar = Progress.bar("embeddings", tasks.size(), "files")) {
+            Iterator<FileFeatures.Result> results = source.compute(tasks);
+            while (results.hasNext()) {
+                FileFeatures.Result result = results.next();
                 bar.step();
-                float[][] frames;
-                try {
-                    frames = extractor.extract(file.getKey());
-                } catch (Exception e) {
-                    Log.warn("skipping " + file.getKey() + ": " + e.getMessage());
+                if (result.error() != null) {
+                    Log.warn("skipping " + result.file() + ": " + result.error());
                     continue;
                 }
-                for (Region r : file.getValue()) {
-                    float[][] own = r.frames(frames, mel.hopSeconds());
-                    if (own.length * mel.hopSeconds() < MIN_REGION_S) {
-                        Log.warn(String.format(Locale.ROOT, "skipping region %s %.3f-%.3f s '%s': under %.1f s of audio",
-                                r.file().getFileName(), r.start(), r.end(), r.label(), MIN_REGION_S));
-                        continue;
-                    }
-                    List<float[][]> originals = WindowPlan.tilesOrLooped(own, backbones.windowFrames());
-                    // the same seeded draws for every cache and every run: variant k is always the same audio
-                    Random random = new Random(settings.seed() * 31 + (r.file().getFileName().toString()
-                            + (r.isWholeFile() ? "" : r.key().substring(r.key().lastIndexOf('@')))).hashCode());
-                    List<List<float[][]>> variants = new ArrayList<>();
-                    for (int k = 0; k < variantsWanted(r, split); k++) {
-                        List<float[][]> windows = new ArrayList<>();
-                        for (float[][] w : originals) {
-                            windows.add(k == 0 ? w : augmentation.apply(w, random));
-                        }
-                        variants.add(windows);
-                    }
-                    for (int i = 0; i < caches.size(); i++) {
-                        addMissing(r, variants, backbones, i, caches.get(i));
-                    }
+                result.warnings().forEach(Log::warn);
+                for (FileFeatures.Rows rows : result.added()) {
+                    caches.get(rows.cache()).add(rows.rows(), rows.outputs());
                 }
             }
         }
     }
 
-    /** Cache {@code i}'s outputs (backbone {@code i}, or the rhythm features past the last backbone) of the variants it lacks. */
-    private static void addMissing(Region r, List<List<float[][]>> variants, Backbones backbones, int i,
-                                   EmbeddingCache cache) throws IOException {
-        List<float[][]> windows = new ArrayList<>();
-        List<EmbeddingCache.Row> rows = new ArrayList<>();
-        for (int k = cache.cachedVariants(r.key()); k < variants.size(); k++) {
-            for (float[][] w : variants.get(k)) {
-                windows.add(w);
-                rows.add(new EmbeddingCache.Row(r.key(), r.trackId(), r.label(), k));
-            }
-        }
-        if (windows.isEmpty()) {
-            return;
-        }
-        float[][] out;
-        if (i < backbones.list().size()) {
-            out = backbones.outputs(i, windows.toArray(new float[0][][]));
-        } else {
-            out = new float[windows.size()][];
-            for (int w = 0; w < out.length; w++) {
-                out[w] = TransferModel.rhythmFeatures(windows.get(w));
-            }
-        }
-        cache.add(rows, out);
+    /** The source that computes each file here, in turn, with {@code backbones}. */
+    static FileFeatures.Source local(Backbones backbones) {
+        return tasks -> tasks.stream().map(t -> FileFeatures.compute(t, backbones)).iterator();
     }
 
     /** The original windows, plus the augmented copies for regions the head is fitted on. */
