@@ -81,9 +81,6 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         ModelPool.giveBack(ref, loaded);
         Log.info("annotate: " + files.size() + " files, model " + model + " (version " + ref.version() + ")");
-        if (System.getenv("OMP_NUM_THREADS") == null) {
-            Log.warn("OMP_NUM_THREADS is unset: every task thread may run ND4J on every core; set OMP_NUM_THREADS=1");
-        }
         SparkSession spark = BatchSpark.start(master, new SparkConf());
         try {
             BatchJob.Outcome o = new BatchJob(spark, settings, chunk, filesPerTask).run(files, new BatchOutput(out));

@@ -2,6 +2,7 @@ package org.genrevamp.trainer.batch;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.genrevamp.trainer.Log;
 
 /** The Spark session of a batch job. */
 public final class BatchSpark {
@@ -15,9 +16,10 @@ public final class BatchSpark {
     /**
      * A session on {@code master}, or on the master spark-submit set when {@code master} is null (then
      * {@link #DEFAULT_MASTER} if none was set). Local sessions run without the web UI; Spark's own
-     * logging stays at warnings (stdout is left to results, the progress bar is on stderr).
+     * logging stays at warnings (stdout is left to results, the progress bar is on stderr). Warns when
+     * this JVM has no OMP_NUM_THREADS (local executors are its threads).
      *
-     * @param conf extra settings (e.g. executor memory), may be empty
+     * @param conf extra settings (e.g. executor memory, {@code spark.app.name}: "genre-vamp annotate" if unset), may be empty
      */
     public static SparkSession start(String master, SparkConf conf) {
         SparkConf c = conf.clone().setIfMissing("spark.app.name", "genre-vamp annotate");
@@ -33,6 +35,9 @@ public final class BatchSpark {
         // Spark's cores are the parallelism: one ND4J thread per task (cluster executors; locally the
         // variable must be set before this JVM starts, see AnnotateCommand)
         c.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        if (System.getenv("OMP_NUM_THREADS") == null) {
+            Log.warn("OMP_NUM_THREADS is unset: every task thread may run ND4J on every core; set OMP_NUM_THREADS=1");
+        }
         SparkSession spark = SparkSession.builder().config(c).getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
