@@ -43,8 +43,8 @@ install_packages() {
 
 build_and_install() {
     # -B without -q: one "Downloaded from central: … (size at speed)" line per artifact shows the first
-    # build's ~200 MB going by, without the interactive byte counters. Say so before the log starts.
-    [ -d "$HOME/.m2/repository/org/nd4j" ] || echo "setup.sh: first build: Maven downloads ~200 MB of dependencies into ~/.m2 (a few minutes)" >&2
+    # build's ~400 MB going by, without the interactive byte counters. Say so before the log starts.
+    [ -d "$HOME/.m2/repository/org/nd4j" ] || echo "setup.sh: first build: Maven downloads ~400 MB of dependencies into ~/.m2 (a few minutes)" >&2
     (cd "$here" && mvn -B -DskipTests package)
     "$here/install.sh" "$HOME/vamp"
 }
