@@ -30,7 +30,7 @@ final class MusicnnTail implements StreamPart.Head {
         for (int t = 0; t < MusicnnTiles.STREAM_TILES; t++) {
             int from = start + t * MusicnnTiles.STRIDE;
             window.add(tiles.computeIfAbsent(from,
-                    f -> MusicnnTiles.tile(net, channelsFirst(part.steps(f, f + MusicnnTiles.TILE)), 0)));
+                    f -> net.backEnd(channelsFirst(part.steps(f, f + MusicnnTiles.TILE)))));
         }
         return MusicnnTiles.mean(window);
     }

@@ -142,10 +142,9 @@ final class PrepareCommand implements Callable<Integer> {
         if (data == null) {
             throw new IllegalArgumentException("--backbone needs --data or --annotations");
         }
-        String features = Backbones.Features.BOTH.id();
         TransferSettings settings = new TransferSettings(String.join("+", backbones), backbones, pretrained, data, split,
                 splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), artists, cache, null,
-                Backbones.Features.fromId(features), augment, 0, seed, genres, false, 0, 0);
+                Backbones.Features.BOTH, augment, 0, seed, genres, false, 0, 0);
         TransferTraining training = new TransferTraining(settings);
         int rows;
         if (master == null) {
@@ -153,7 +152,7 @@ final class PrepareCommand implements Callable<Integer> {
         } else {
             SparkSession spark = BatchSpark.start(master, new SparkConf().set("spark.app.name", "genre-vamp prepare"));
             try {
-                BackboneRef ref = new BackboneRef(pretrained.toAbsolutePath().toString(), backbones, features);
+                BackboneRef ref = new BackboneRef(pretrained.toAbsolutePath().toString(), backbones, Backbones.Features.BOTH.id());
                 rows = training.fillCaches(new SparkFeatures(spark, ref, filesPerTask));
             } finally {
                 spark.stop();
