@@ -92,9 +92,11 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
         md.append("## Test figures\n\n| level | n | top-1 | top-3 | macro-F1 |\n|---|---|---|---|---|\n");
         row(md, "windows", test.windows());
         row(md, "tracks", test.tracks());
-        md.append("\n## Heads tried (fitted on train, scored on valid)\n\n| head | valid track top-1 | valid loss |\n|---|---|---|\n");
+        md.append("\n## Heads tried (fitted on train, scored on valid; the lowest valid loss is chosen)\n\n"
+                + "| head | valid track top-1 | valid loss |\n|---|---|---|\n");
         for (HeadChoice c : tried) {
-            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |%n", c.name(), c.validationTop1(), c.validationLoss()));
+            md.append(String.format(Locale.ROOT, "| %s%s | %.3f | %.3f |%n", c.name(), c == chosen ? " (chosen)" : "",
+                    c.validationTop1(), c.validationLoss()));
         }
         md.append("\n## Test confusion (tracks; rows = truth)\n\n");
         ReportWriter.confusionTable(md, test.tracks());

@@ -37,8 +37,8 @@ import org.genrevamp.trainer.annotations.Region;
  *   <li>split the songs (GTZAN: the artist-filtered lists, so no artist is on two sides);</li>
  *   <li>compute each file's windows' backbone features once into the {@link EmbeddingCache}
  *       (training and validation files also as augmented copies);</li>
- *   <li>choose the head (logistic regression or a small MLP, weight decay) by track top-1 on the
- *       validation part;</li>
+ *   <li>choose the head (logistic regression or a small MLP, weight decay) by its cross-entropy on
+ *       the validation part ({@link HeadChoice#best});</li>
  *   <li>fit the chosen head on train + validation, score the test part (windows and tracks), and write
  *       the bundle {@code OUT/model.zip} and {@code OUT/report/}.</li>
  * </ol>
@@ -154,14 +154,9 @@ public final class TransferTraining {
             Rows rows = p.rows;
             List<String> labels = p.labels;
             List<HeadChoice> tried = chooseHead(rows);
-            HeadChoice best = tried.get(0);
-            for (HeadChoice c : tried) {
-                if (c.validationTop1() > best.validationTop1() + 1e-9
-                        || Math.abs(c.validationTop1() - best.validationTop1()) <= 1e-9 && c.validationLoss() < best.validationLoss()) {
-                    best = c;
-                }
-            }
-            Log.info("chosen head: " + best.name() + " (validation track top-1 " + round(best.validationTop1()) + ")");
+            HeadChoice best = HeadChoice.best(tried);
+            Log.info("chosen head: " + best.name() + " (validation loss " + round(best.validationLoss())
+                    + ", track top-1 " + round(best.validationTop1()) + ")");
             Rows.Part fit = rows.part(List.of(SplitPart.TRAIN, SplitPart.VALIDATION), true);
             GenreHead head = best.trainer().train(fit.x(), fit.y(), labels.size());
             Evaluation test = score(head, rows.part(List.of(SplitPart.TEST), false), labels);
