@@ -20,7 +20,7 @@ import org.genrevamp.vamp.PluginRun;
 
 /**
  * How well the plugin's {@code segments} output follows the genre changes of medleys, for a grid of
- * its {@code hop}, {@code smoothing}, {@code minsegment} and {@code window} parameters: to choose their
+ * its {@code hop}, {@code smoothing}, {@code minsegment}, {@code window} (and, given, {@code unknown}) parameters: to choose their
  * defaults for a model. Runs {@link GenrePlugin} in-process as a host does ({@link PluginRun}, blocks
  * of 8192) with the bundle given as its {@code custom} model, once per setting and medley.
  *
@@ -39,7 +39,7 @@ import org.genrevamp.vamp.PluginRun;
  *
  * <pre>
  * OMP_NUM_THREADS=1 mvn -B -o -q -pl plugin test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.genrevamp.vamp.bench.MedleyBenchmark -Dexec.args="[MODEL.zip] [MEDLEYS] [HOP,SMOOTHING,MINSEG,WINDOW ...]"
+ *     -Dexec.mainClass=org.genrevamp.vamp.bench.MedleyBenchmark -Dexec.args="[MODEL.zip] [MEDLEYS] [HOP,SMOOTHING,MINSEG,WINDOW[,UNKNOWN] ...]"
  * </pre>
  * Defaults: {@value #DEFAULT_MODEL}, 8 medleys per set; settings given (e.g. {@code 1.5,0,0,0}) replace
  * the grid (the plugin's defaults are always run too) and are also run on the songs medleys. About 10 minutes on one busy core (2-4 s per medley and setting). The {@code GENRE_VAMP_MODEL} environment
@@ -57,11 +57,11 @@ public final class MedleyBenchmark {
     static final int BLOCK = 8192;
 
     /** One point of the grid: the plugin's parameter values. */
-    record Setting(double hop, double smoothing, double minSegment, double window) {
+    record Setting(double hop, double smoothing, double minSegment, double window, double unknown) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "hop %.1f smooth %4.1f minseg %4.1f window %.0f", hop, smoothing,
-                    minSegment, window);
+            return String.format(Locale.ROOT, "hop %.1f smooth %4.1f minseg %4.1f window %.0f unknown %.2f", hop, smoothing,
+                    minSegment, window, unknown);
         }
     }
 
@@ -84,11 +84,11 @@ public final class MedleyBenchmark {
         List<Setting> extraChecks = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
             String[] v = args[i].split(",");
-            if (v.length != 4) {
-                throw new IllegalArgumentException("a setting is HOP,SMOOTHING,MINSEG,WINDOW, got " + args[i]);
+            if (v.length != 4 && v.length != 5) {
+                throw new IllegalArgumentException("a setting is HOP,SMOOTHING,MINSEG,WINDOW[,UNKNOWN], got " + args[i]);
             }
             extraChecks.add(new Setting(Double.parseDouble(v[0]), Double.parseDouble(v[1]), Double.parseDouble(v[2]),
-                    Double.parseDouble(v[3])));
+                    Double.parseDouble(v[3]), v.length == 5 ? Double.parseDouble(v[4]) : Double.NaN));
         }
         if (!Files.isRegularFile(bundle)) {
             throw new IllegalArgumentException("no model bundle at " + bundle);
@@ -109,13 +109,16 @@ public final class MedleyBenchmark {
             throw new IllegalStateException("the plugin did not pick up " + bundle + " as its custom model");
         }
         Setting defaults = new Setting(parameters.get("hop").defaultValue(), parameters.get("smoothing").defaultValue(),
-                parameters.get("minsegment").defaultValue(), parameters.get("window").defaultValue());
+                parameters.get("minsegment").defaultValue(), parameters.get("window").defaultValue(),
+                parameters.get("unknown").defaultValue());
+        extraChecks.replaceAll(s -> Double.isNaN(s.unknown())
+                ? new Setting(s.hop(), s.smoothing(), s.minSegment(), s.window(), defaults.unknown()) : s);
 
         Path data = SharedData.dataDir();
         long t0 = System.nanoTime();
         List<Medley> gtzan = Medley.gtzanTest(data, count, GTZAN_SEED);
         List<Medley> songs = Medley.songs(data, home, count, SONGS_SEED);
-        System.out.printf(Locale.ROOT, "model %s; unknown threshold %.2f (default, not varied); OMP_NUM_THREADS=%s;"
+        System.out.printf(Locale.ROOT, "model %s; unknown threshold default %.2f; OMP_NUM_THREADS=%s;"
                         + " medleys built in %.1f s%n", bundle, parameters.get("unknown").defaultValue(),
                 System.getenv("OMP_NUM_THREADS"), (System.nanoTime() - t0) / 1e9);
         for (Medley m : concat(gtzan, songs)) {
@@ -133,7 +136,7 @@ public final class MedleyBenchmark {
             for (double hop : HOPS) {
                 for (double smoothing : SMOOTHINGS) {
                     for (double minSegment : MIN_SEGMENTS) {
-                        grid.add(new Setting(hop, smoothing, minSegment, window));
+                        grid.add(new Setting(hop, smoothing, minSegment, window, defaults.unknown()));
                     }
                 }
             }
@@ -237,6 +240,7 @@ public final class MedleyBenchmark {
         p.setParameter("smoothing", (float) s.smoothing());
         p.setParameter("minsegment", (float) s.minSegment());
         p.setParameter("window", (float) s.window());
+        p.setParameter("unknown", (float) s.unknown());
         List<OutputDescriptor> outputs = p.getOutputDescriptors();
         int segmentsOutput = indexOf(outputs, "segments");
         double effectiveHop = 1.0 / outputs.get(indexOf(outputs, "probabilities")).sampleRate();
