@@ -21,10 +21,16 @@ public record CvReport(TransferSettings settings, Backbones backbones, List<Stri
                        CrossValidation.Result chosen, List<CrossValidation.Result> tried, double seconds) {
 
     String protocol() {
-        return String.format(Locale.ROOT, "repeated stratified %d-fold cross-validation by song, %d repeats (seed %d):"
+        return String.format(Locale.ROOT, "repeated stratified %d-fold cross-validation %s, %d repeats (seed %d):"
                         + " every song scored once per repeat by a head that never saw it; head recipe chosen by mean"
                         + " song top-1 over the same folds, then fitted on all %d songs", settings.cvFolds(),
-                settings.cvRepeats(), settings.seed(), songs);
+                byArtist() ? "grouped by artist (" + settings.artists().getFileName() + ": no artist on both sides of a fold)"
+                        : "by song", settings.cvRepeats(), settings.seed(), songs);
+    }
+
+    /** Whether the folds deal whole artists ({@code --split artist}) rather than songs. */
+    boolean byArtist() {
+        return settings.split().equals("artist") && settings.artists() != null;
     }
 
     /** Per-label share of songs ranked first, pooled over the repeats. */
