@@ -99,7 +99,7 @@ final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--rhythm", description = "with --backbone: the head also sees each window's tempo and metre"
-            + " features (onset-envelope autocorrelation)")
+            + " features (short-time tempogram of three bands' onset envelopes)")
     boolean rhythm;
 
     @Option(names = "--cv", description = "with --backbone: FOLDSxREPEATS, e.g. 3x5: repeated stratified cross-validation"

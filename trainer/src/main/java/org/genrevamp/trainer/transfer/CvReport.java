@@ -62,7 +62,7 @@ public record CvReport(TransferSettings settings, Backbones backbones, List<Stri
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("name", settings.name());
         card.put("kind", "transfer: frozen pretrained taggers + head" + (settings.rhythm() ? " on their features and"
-                + " rhythm features (onset autocorrelation)" : ""));
+                + " rhythm features (onset tempogram)" : ""));
         card.put("backbones", settings.backbones());
         card.put("features", settings.features().id() + " of each backbone" + (settings.rhythm() ? " + rhythm "
                 + org.genrevamp.dsp.RhythmFeatures.ID : ""));

@@ -55,7 +55,7 @@ class DanceBundleTest {
                 "--json", json.toString()));
         JsonNode eval = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, eval.get("tracks").get("n").asInt());
-        assertEquals("transfer:msd/crnn+msd/fcn", eval.get("architecture").asText());
+        assertEquals("transfer:msd/crnn+msd/fcn+jamendo/musicnn", eval.get("architecture").asText());
         assertEquals(1.0, eval.get("tracks").get("top1").asDouble(), 0.0, "training songs ranked first: " + eval);
     }
 }
