@@ -22,7 +22,7 @@ import org.genrevamp.dsp.RhythmFeatures;
  * <ol>
  *   <li>{@code labels.txt} and {@code melconfig.properties} ({@link BundleOutline}: what listings read);</li>
  *   <li>{@value #METADATA_ENTRY}: format, backbones (name and entry), feature layout, labels, head
- *       weights and the model card; {@code "rhythm": "onset-acf-v1"} when the head also takes
+ *       weights and the model card; {@code "rhythm": "onset-tempogram-v2"} when the head also takes
  *       {@code RhythmFeatures} (absent otherwise: older bundles read unchanged);</li>
  *   <li>{@code backbones/<name>.pth}: each pretrained network's original legacy PyTorch checkpoint,
  *       read at load time by the restricted {@code TorchCheckpoint} reader (no Python anywhere);</li>

@@ -31,7 +31,7 @@ public final class TransferModel implements GenreModel {
     }
 
     /**
-     * @param rhythm whether the head also sees {@link RhythmFeatures#periodicity} of each window, after
+     * @param rhythm whether the head also sees {@link RhythmFeatures#features} of each window, after
      *               the backbone features
      * @throws IllegalArgumentException when the head does not take the backbones' features or does
      *                                  not output one class per label, or the labels are invalid
@@ -49,8 +49,8 @@ public final class TransferModel implements GenreModel {
                     + " give " + features);
         }
         if (rhythm && backbones.windowFrames() < RhythmFeatures.minFrames(MelConfig.torchaudioTagger().hopSeconds())) {
-            throw new IllegalArgumentException("TransferModel: rhythm features need windows longer than "
-                    + RhythmFeatures.MAX_LAG_S + " s; " + backbones.names() + " take " + backbones.windowFrames() + " frames");
+            throw new IllegalArgumentException("TransferModel: rhythm features need windows of at least "
+                    + RhythmFeatures.FRAME_S + " s; " + backbones.names() + " take " + backbones.windowFrames() + " frames");
         }
         this.rhythm = rhythm;
         if (head.classes() != labels.size()) {
@@ -82,7 +82,7 @@ public final class TransferModel implements GenreModel {
 
     /** The rhythm features of a window of the taggers' log-mel frames (what the trainer caches, too). */
     public static float[] rhythmFeatures(float[][] window) {
-        return RhythmFeatures.periodicity(window, MelConfig.torchaudioTagger().hopSeconds());
+        return RhythmFeatures.features(window, MelConfig.torchaudioTagger().hopSeconds());
     }
 
     /** Backbone features followed by the window's rhythm features. */

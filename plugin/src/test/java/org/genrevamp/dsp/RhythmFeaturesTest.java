@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link RhythmFeatures} against numpy ({@code rhythm/make_rhythm_reference.py}) and on click trains
- * whose period is known by construction.
+ * whose tempo, metre and band are known by construction.
  */
 class RhythmFeaturesTest {
     /** float32 inputs, sums in double on both sides: differences are float rounding of the envelope. */
     static final double ONSET_TOLERANCE = 1e-5;
-    /** The autocorrelation divides sums of ~400 float32 products: relative rounding ~1e-6, with margin. */
-    static final double PERIODICITY_TOLERANCE = 1e-4;
+    /** Sums of ~190 products of float32-rounded envelope values, normalised: rounding ~1e-6, with margin. */
+    static final double FEATURE_TOLERANCE = 1e-4;
     static final double HOP = 0.016;
 
     @Test
@@ -33,85 +33,116 @@ class RhythmFeaturesTest {
         for (int t = 0; t < frames; t++) {
             for (int b = 0; b < bands; b++) {
                 x[t][b] = (float) (6 * Math.sin(0.37 * t + 0.5 * b) + 3 * Math.cos(0.05 * t * b)
-                        + (t % 29 == 0 ? 24 : 0) + (t % 87 == 0 ? 12 : 0));
+                        + (t % 29 == 0 ? 24 : 0) + (t % 87 == 0 ? 12 : 0) + (b < 2 && t % 41 == 0 ? 18 : 0));
             }
         }
         float[] onset = RhythmFeatures.onsetEnvelope(x);
         for (int t = 0; t < frames; t++) {
             assertEquals(ref.get("onset").get(t).asDouble(), onset[t], ONSET_TOLERANCE, "onset[" + t + "]");
         }
-        float[] p = RhythmFeatures.periodicity(x, ref.get("hopSeconds").asDouble());
+        float[] p = RhythmFeatures.features(x, ref.get("hopSeconds").asDouble());
         assertEquals(RhythmFeatures.SIZE, p.length);
+        assertEquals(RhythmFeatures.SIZE, ref.get("features").size());
         for (int k = 0; k < p.length; k++) {
-            assertEquals(ref.get("periodicity").get(k).asDouble(), p[k], PERIODICITY_TOLERANCE, "periodicity[" + k + "]");
+            assertEquals(ref.get("features").get(k).asDouble(), p[k], FEATURE_TOLERANCE, "features[" + k + "]");
         }
     }
 
-    /** 29 s of frames with a 20 dB broadband click every {@code period} frames, louder every {@code accent}-th. */
-    private static float[][] clicks(int period, int accent) {
+    /**
+     * 29 s of 16 bands with a click every {@code period} frames in the bands {@code [from, to)} (20 dB,
+     * 30 dB every {@code accent}-th), -60 dB elsewhere.
+     */
+    private static float[][] clicks(int period, int accent, int from, int to) {
         float[][] x = new float[1813][16];
         for (int t = 0; t < x.length; t++) {
             for (int b = 0; b < 16; b++) {
-                x[t][b] = -60 + (t % period == 0 ? (t % (period * accent) == 0 ? 30 : 20) : 0);
+                boolean click = t % period == 0 && b >= from && b < to;
+                x[t][b] = -60 + (click ? (t % (period * accent) == 0 ? 30 : 20) : 0);
             }
         }
         return x;
     }
 
-    private static int argmaxBelow(float[] p, double seconds) {
+    private static float[][] clicks(int period, int accent) {
+        return clicks(period, accent, 0, 16);
+    }
+
+    /** Group {@code g}'s value at the tempo bin nearest {@code bpm}. */
+    private static float value(float[] p, int g, double bpm) {
         int best = 0;
-        for (int k = 0; k < p.length && RhythmFeatures.lagSeconds(k) < seconds; k++) {
-            if (p[k] > p[best]) {
+        for (int k = 0; k < RhythmFeatures.TEMPI; k++) {
+            if (Math.abs(Math.log(RhythmFeatures.bpm(k) / bpm)) < Math.abs(Math.log(RhythmFeatures.bpm(best) / bpm))) {
                 best = k;
             }
         }
-        return best;
+        return p[g * RhythmFeatures.TEMPI + best];
     }
 
     @Test
-    void theBeatPeriodIsTheStrongestShortLag() {
-        // 30 frames = 0.48 s = 125 BPM: the lag grid is 4.9 % apart, so the nearest lag is within 2.5 %
-        float[] p = RhythmFeatures.periodicity(clicks(30, 1), HOP);
-        double found = RhythmFeatures.lagSeconds(argmaxBelow(p, 0.9));
-        assertEquals(0.48, found, 0.48 * 0.025, "beat lag");
+    void aClickTrainPeaksAtItsTempoAndHarmonicsNotBetween() {
+        // 32 frames = 0.512 s = 117.2 BPM: energy at 117 and 234 BPM, little at 90 or 150 BPM
+        float[] p = RhythmFeatures.features(clicks(32, 1), HOP);
+        for (int g = 0; g < RhythmFeatures.GROUPS; g++) {
+            double beat = value(p, g, 117.2);
+            assertTrue(beat > 2 * value(p, g, 90) && beat > 2 * value(p, g, 150),
+                    "group " + g + ": " + beat + " at 117 BPM, " + value(p, g, 90) + " at 90, " + value(p, g, 150) + " at 150");
+            assertTrue(value(p, g, 234.4) > 2 * value(p, g, 190), "group " + g + ": second harmonic");
+        }
     }
 
     @Test
-    void accentsEveryThirdBeatShowAsABarPeriodOfThreeBeats() {
-        // waltz-like: accent every 3 beats of 25 frames (0.4 s) -> the 1.2 s lag beats the 0.8 s and 1.6 s lags
-        float[] p = RhythmFeatures.periodicity(clicks(25, 3), HOP);
-        assertTrue(value(p, 1.2) > value(p, 0.8) && value(p, 1.2) > value(p, 1.6),
-                "triple: r(1.2 s)=" + value(p, 1.2) + " r(0.8 s)=" + value(p, 0.8) + " r(1.6 s)=" + value(p, 1.6));
-        float[] duple = RhythmFeatures.periodicity(clicks(25, 2), HOP);
-        assertTrue(value(duple, 0.8) > value(duple, 1.2),
-                "duple: r(0.8 s)=" + value(duple, 0.8) + " r(1.2 s)=" + value(duple, 1.2));
+    void accentsEveryThirdBeatShowAtTheBarTempo() {
+        // 25 frames = 0.4 s = 150 BPM; accent every 3 beats: a 1.2 s bar (50 BPM); every 2: 0.8 s (75 BPM)
+        float[] triple = RhythmFeatures.features(clicks(25, 3), HOP);
+        float[] duple = RhythmFeatures.features(clicks(25, 2), HOP);
+        assertTrue(value(triple, 0, 50) > 2 * value(triple, 0, 75),
+                "triple: " + value(triple, 0, 50) + " at 50 BPM, " + value(triple, 0, 75) + " at 75");
+        assertTrue(value(duple, 0, 75) > 2 * value(duple, 0, 50),
+                "duple: " + value(duple, 0, 75) + " at 75 BPM, " + value(duple, 0, 50) + " at 50");
     }
 
-    /** The vector's value at the lag nearest {@code seconds}. */
-    private static float value(float[] p, double seconds) {
-        int best = 0;
-        for (int k = 0; k < p.length; k++) {
-            if (Math.abs(RhythmFeatures.lagSeconds(k) - seconds) < Math.abs(RhythmFeatures.lagSeconds(best) - seconds)) {
-                best = k;
+    @Test
+    void eachBandGroupSeesOnlyItsOwnOnsets() {
+        // 16 bands: groups 0-3, 4-9, 10-15; clicks in the treble only
+        assertEquals(4, RhythmFeatures.groupStart(1, 16));
+        assertEquals(10, RhythmFeatures.groupStart(2, 16));
+        assertEquals(24, RhythmFeatures.groupStart(1, 96));
+        assertEquals(60, RhythmFeatures.groupStart(2, 96));
+        float[] p = RhythmFeatures.features(clicks(32, 1, 10, 16), HOP);
+        for (int k = 0; k < 2 * RhythmFeatures.TEMPI; k++) {
+            assertEquals(0f, p[k], "low and middle groups: no onsets, bin " + k);
+        }
+        assertTrue(value(p, 2, 117.2) > 0.5, "treble group: " + value(p, 2, 117.2));
+    }
+
+    @Test
+    void louderIsTheSame() {
+        float[] p = RhythmFeatures.features(clicks(32, 1), HOP);
+        float[][] loud = clicks(32, 1);
+        for (float[] row : loud) {
+            for (int b = 0; b < row.length; b++) {
+                row[b] = row[b] * 2 + 10;        // twice the dB swing: every onset twice as strong
             }
         }
-        return p[best];
+        assertArrayEquals(p, RhythmFeatures.features(loud, HOP), 1e-5f);
     }
 
     @Test
-    void steadySoundHasNoPeriodicity() {
+    void steadySoundHasNoTempo() {
         float[][] x = new float[600][4];
         for (float[] row : x) {
             java.util.Arrays.fill(row, -20f);
         }
-        assertArrayEquals(new float[RhythmFeatures.SIZE], RhythmFeatures.periodicity(x, HOP));
+        assertArrayEquals(new float[RhythmFeatures.SIZE], RhythmFeatures.features(x, HOP));
     }
 
     @Test
-    void refusesWindowsShorterThanTheLongestLagAndRaggedFrames() {
+    void refusesWindowsShorterThanOneFrameTooFewBandsAndRaggedFrames() {
+        assertEquals(188, RhythmFeatures.minFrames(HOP));
         IllegalArgumentException shortWindow = assertThrows(IllegalArgumentException.class,
-                () -> RhythmFeatures.periodicity(new float[200][4], HOP));
-        assertTrue(shortWindow.getMessage().contains("need more than 257 frames"), shortWindow.getMessage());
+                () -> RhythmFeatures.features(new float[187][4], HOP));
+        assertTrue(shortWindow.getMessage().contains("need at least 188 frames"), shortWindow.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RhythmFeatures.features(new float[400][2], HOP));
         float[][] ragged = {new float[4], new float[3]};
         assertThrows(IllegalArgumentException.class, () -> RhythmFeatures.onsetEnvelope(ragged));
     }

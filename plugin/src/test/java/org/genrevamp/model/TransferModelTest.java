@@ -80,7 +80,7 @@ class TransferModelTest {
         float[][] p = model.predict(windows);
         float[][] features = backbones.features(windows);
         for (int i = 0; i < windows.length; i++) {
-            float[] r = org.genrevamp.dsp.RhythmFeatures.periodicity(windows[i], MelConfig.torchaudioTagger().hopSeconds());
+            float[] r = org.genrevamp.dsp.RhythmFeatures.features(windows[i], MelConfig.torchaudioTagger().hopSeconds());
             float[] both = Arrays.copyOf(features[i], size);
             System.arraycopy(r, 0, both, features[i].length, r.length);
             assertArrayEquals(head.probabilities(both), p[i], 0f, "window " + i);

@@ -99,18 +99,19 @@ final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--rhythm", description = "with --backbone: the head also sees each window's tempo and metre"
-            + " features (onset-envelope autocorrelation)")
+            + " features (short-time tempogram of three bands' onset envelopes)")
     boolean rhythm;
 
     @Option(names = "--cv", description = "with --backbone: FOLDSxREPEATS, e.g. 3x5: repeated stratified cross-validation"
-            + " by song instead of a test split; the chosen head is then fitted on every song")
+            + " by song instead of a test split (by artist with --split artist --artists FILE: whole artists dealt to"
+            + " folds); the chosen head is then fitted on every song")
     String cv;
 
     @Option(names = "--pretrained", description = "with --backbone: folder of the pretrained networks (default: ${DEFAULT-VALUE})")
     Path pretrained = Path.of("../shared/data/pretrained");
 
     @Option(names = "--split", description = "with --backbone: fault-filtered (GTZAN artist-filtered lists), artist"
-            + " (artist-disjoint, needs --artists) or random (artists may overlap)"
+            + " (artist-disjoint, needs --artists; with --cv: artist-grouped folds) or random (artists may overlap)"
             + " (default: ${DEFAULT-VALUE})")
     String split = "fault-filtered";
 

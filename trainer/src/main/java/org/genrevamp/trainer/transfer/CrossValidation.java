@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.GenreHead;
 import org.genrevamp.model.TransferModel;
@@ -20,10 +22,12 @@ import org.genrevamp.trainer.ScoredWindow;
 
 /**
  * {@code train --backbone ... --cv FOLDSxREPEATS}: for label sets too small to hold out a test part
- * (the ballroom styles have 3-8 songs each), repeated stratified K-fold cross-validation by song.
+ * (the ballroom styles have 3-8 songs each), repeated stratified K-fold cross-validation by song,
+ * or by artist ({@code --split artist --artists FILE}: no artist on both sides of a fold).
  * <ol>
  *   <li>each repeat deals every label's songs, shuffled with a seed of its own, round-robin into K
- *       folds, so each fold holds every label in proportion and no song is in two folds;</li>
+ *       folds, so each fold holds every label in proportion and no song is in two folds; by artist,
+ *       it deals whole artists instead, as evenly per label as their songs allow ({@link #folds(Map, Map, int, long)});</li>
  *   <li>each head recipe of a small grid is fitted on K-1 folds (with their augmented copies) and
  *       scores the held-out fold's songs (mean of their windows);</li>
  *   <li>the recipe with the best mean song top-1 over the repeats (ties: top-3) is fitted on every
@@ -111,7 +115,9 @@ public final class CrossValidation {
         double[] top3 = new double[repeats];
         List<ScoredWindow> pooled = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            List<Set<String>> folds = folds(p.songLabels, settings.cvFolds(), settings.seed() * 1_000_003L + r);
+            long seed = settings.seed() * 1_000_003L + r;
+            List<Set<String>> folds = p.artists == null ? folds(p.songLabels, settings.cvFolds(), seed)
+                    : folds(p.songLabels, p.artists, settings.cvFolds(), seed);
             List<ScoredWindow> scored = new ArrayList<>();
             for (Set<String> held : folds) {
                 if (held.isEmpty()) {
@@ -154,6 +160,64 @@ public final class CrossValidation {
             int offset = offsets.nextInt(k);
             for (int i = 0; i < songs.size(); i++) {
                 folds.get((offset + i) % k).add(songs.get(i));
+            }
+        }
+        return folds;
+    }
+
+    /**
+     * Whole artists dealt into {@code k} folds, stratified by label as far as they allow: the artists,
+     * shuffled with the seed, go largest first (stable, so equal sizes keep the shuffled order) to the
+     * fold that holds the fewest songs of the artist's labels (summed over the artist's songs; ties: the
+     * fewest songs, then a seeded order of the folds). An artist with one song per label thus deals a
+     * label round-robin as {@link #folds(Map, int, long)} does; an artist's songs are never split.
+     *
+     * @param artists song to artist; every song of {@code songLabels} needs one
+     * @throws IllegalArgumentException naming a song without an artist
+     */
+    static List<Set<String>> folds(Map<String, String> songLabels, Map<String, String> artists, int k, long seed) {
+        Map<String, List<String>> byArtist = new TreeMap<>();
+        for (String song : new TreeSet<>(songLabels.keySet())) {
+            String artist = artists.get(song);
+            if (artist == null) {
+                throw new IllegalArgumentException("no artist for song " + song + " (artist-grouped cross-validation"
+                        + " needs one for every song)");
+            }
+            byArtist.computeIfAbsent(artist, a -> new ArrayList<>()).add(song);
+        }
+        List<String> order = new ArrayList<>(byArtist.keySet());
+        Random random = new Random(seed);
+        Collections.shuffle(order, random);
+        order.sort((a, b) -> Integer.compare(byArtist.get(b).size(), byArtist.get(a).size()));
+        List<Integer> tieOrder = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            tieOrder.add(f);
+        }
+        List<Set<String>> folds = new ArrayList<>();
+        List<Map<String, Integer>> perLabel = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            folds.add(new HashSet<>());
+            perLabel.add(new HashMap<>());
+        }
+        for (String artist : order) {
+            List<String> songs = byArtist.get(artist);
+            Collections.shuffle(tieOrder, random);
+            int best = -1;
+            long bestCost = Long.MAX_VALUE;
+            for (int f : tieOrder) {
+                long same = 0;
+                for (String song : songs) {
+                    same += perLabel.get(f).getOrDefault(songLabels.get(song), 0);
+                }
+                long cost = same * 1_000_000L + folds.get(f).size();
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = f;
+                }
+            }
+            for (String song : songs) {
+                folds.get(best).add(song);
+                perLabel.get(best).merge(songLabels.get(song), 1, Integer::sum);
             }
         }
         return folds;

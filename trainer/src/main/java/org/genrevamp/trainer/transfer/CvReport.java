@@ -21,10 +21,16 @@ public record CvReport(TransferSettings settings, Backbones backbones, List<Stri
                        CrossValidation.Result chosen, List<CrossValidation.Result> tried, double seconds) {
 
     String protocol() {
-        return String.format(Locale.ROOT, "repeated stratified %d-fold cross-validation by song, %d repeats (seed %d):"
+        return String.format(Locale.ROOT, "repeated stratified %d-fold cross-validation %s, %d repeats (seed %d):"
                         + " every song scored once per repeat by a head that never saw it; head recipe chosen by mean"
                         + " song top-1 over the same folds, then fitted on all %d songs", settings.cvFolds(),
-                settings.cvRepeats(), settings.seed(), songs);
+                byArtist() ? "grouped by artist (" + settings.artists().getFileName() + ": no artist on both sides of a fold)"
+                        : "by song", settings.cvRepeats(), settings.seed(), songs);
+    }
+
+    /** Whether the folds deal whole artists ({@code --split artist}) rather than songs. */
+    boolean byArtist() {
+        return settings.split().equals("artist") && settings.artists() != null;
     }
 
     /** Per-label share of songs ranked first, pooled over the repeats. */
@@ -56,7 +62,7 @@ public record CvReport(TransferSettings settings, Backbones backbones, List<Stri
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("name", settings.name());
         card.put("kind", "transfer: frozen pretrained taggers + head" + (settings.rhythm() ? " on their features and"
-                + " rhythm features (onset autocorrelation)" : ""));
+                + " rhythm features (onset tempogram)" : ""));
         card.put("backbones", settings.backbones());
         card.put("features", settings.features().id() + " of each backbone" + (settings.rhythm() ? " + rhythm "
                 + org.genrevamp.dsp.RhythmFeatures.ID : ""));

@@ -24,7 +24,8 @@ import org.genrevamp.model.Backbones;
  * @param seed       seed of split, augmentation and head initialisation
  * @param genres     genres to keep (empty: all)
  * @param rhythm     whether the head also sees each window's rhythm features
- * @param cvFolds    with {@code cvRepeats > 0}: folds of the repeated stratified cross-validation by song
+ * @param cvFolds    with {@code cvRepeats > 0}: folds of the repeated stratified cross-validation by song (by
+ *                   artist where {@code split = artist})
  * @param cvRepeats  0 = the split run; else repeats of the cross-validation, whose head is then fitted on every song
  */
 public record TransferSettings(String name, List<String> backbones, Path pretrained, Path data, String split,

@@ -66,15 +66,18 @@ public final class TransferTraining {
         final List<String> labels;
         final Map<String, SplitPart> split;
         final Map<String, String> songLabels;
+        /** Song to artist where {@code --split artist} names them (cross-validation then groups by artist), else null. */
+        final Map<String, String> artists;
         final Rows rows;
         private final List<EmbeddingCache> caches;
 
         Prepared(Backbones backbones, List<String> labels, Map<String, SplitPart> split, Map<String, String> songLabels,
-                 Rows rows, List<EmbeddingCache> caches) {
+                 Map<String, String> artists, Rows rows, List<EmbeddingCache> caches) {
             this.backbones = backbones;
             this.labels = labels;
             this.split = split;
             this.songLabels = songLabels;
+            this.artists = artists;
             this.rows = rows;
             this.caches = caches;
         }
@@ -138,7 +141,8 @@ public final class TransferTraining {
                     settings.cacheKey(RHYTHM_CACHE + " " + RhythmFeatures.ID, backbones.windowFrames(), ""), RhythmFeatures.SIZE));
             extract(regions, split, backbones, caches, source != null ? source : local(backbones));
             Rows rows = new Rows(caches, backbones, labels, split, settings.rhythm());
-            return new Prepared(backbones, labels, split, dataset.songLabels(), rows, caches);
+            Map<String, String> artists = splitAll && settings.split().equals("artist") ? artists(dataset) : null;
+            return new Prepared(backbones, labels, split, dataset.songLabels(), artists, rows, caches);
         } catch (IOException | RuntimeException e) {
             for (EmbeddingCache c : caches) {
                 c.close();
@@ -209,21 +213,26 @@ public final class TransferTraining {
             return parts;
         }
         if (settings.split().equals("artist")) {
-            if (settings.artists() == null) {
-                throw new IllegalArgumentException("--split artist needs --artists FILE (track<TAB>artist lines)");
-            }
-            Map<String, String> byName = ArtistSplit.readArtists(settings.artists());
-            Map<String, String> artists = new LinkedHashMap<>();
-            for (Region r : dataset.regions()) {
-                String name = r.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                String artist = byName.getOrDefault(r.trackId(), byName.get(name));
-                if (artist != null) {
-                    artists.putIfAbsent(r.trackId(), artist);
-                }
-            }
-            return ArtistSplit.split(songs, artists, 0.15, 0.15, settings.seed());
+            return ArtistSplit.split(songs, artists(dataset), 0.15, 0.15, settings.seed());
         }
         throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered, artist or random)");
+    }
+
+    /** Song (track id) to artist from {@code --artists}, matched by track id or file name without extension. */
+    private Map<String, String> artists(AnnotatedDataset dataset) throws IOException {
+        if (settings.artists() == null) {
+            throw new IllegalArgumentException("--split artist needs --artists FILE (track<TAB>artist lines)");
+        }
+        Map<String, String> byName = ArtistSplit.readArtists(settings.artists());
+        Map<String, String> artists = new LinkedHashMap<>();
+        for (Region r : dataset.regions()) {
+            String name = r.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
+            String artist = byName.getOrDefault(r.trackId(), byName.get(name));
+            if (artist != null) {
+                artists.putIfAbsent(r.trackId(), artist);
+            }
+        }
+        return artists;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The folds of repeated stratified cross-validation by song. */
+/** The folds of repeated stratified cross-validation by song and by artist. */
 class CrossValidationTest {
 
     /** 23 labels with 3 to 8 songs each, as in the ballroom set. */
@@ -49,6 +49,52 @@ class CrossValidationTest {
         Map<String, String> songs = songs();
         assertEquals(CrossValidation.folds(songs, 3, 7), CrossValidation.folds(songs, 3, 7));
         assertNotEquals(CrossValidation.folds(songs, 3, 7), CrossValidation.folds(songs, 3, 8));
+    }
+
+    @Test
+    void artistGroupedFoldsKeepEveryArtistOnOneSideAndStillSpreadLabels() {
+        Map<String, String> songs = songs();
+        Map<String, String> artists = new LinkedHashMap<>();
+        songs.keySet().forEach(s -> artists.put(s, s));              // one song each ...
+        for (int s = 0; s < 4; s++) {                               // ... except a six-song artist over four styles
+            artists.put("style" + s + "/song0", "prolific");
+        }
+        artists.put("style0/song1", "prolific");
+        artists.put("style1/song1", "prolific");
+        artists.put("style5/song0", "duo");                         // and a duo within one style
+        artists.put("style5/song1", "duo");
+        for (int k : new int[] {3, 5}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                List<Set<String>> folds = CrossValidation.folds(songs, artists, k, seed);
+                Set<String> seen = new HashSet<>();
+                folds.forEach(f -> f.forEach(s -> assertTrue(seen.add(s), s + " in two folds")));
+                assertEquals(songs.keySet(), seen);
+                for (String artist : new HashSet<>(artists.values())) {
+                    long holding = folds.stream().filter(f -> f.stream().anyMatch(s -> artists.get(s).equals(artist))).count();
+                    assertEquals(1, holding, artist + " split over folds");
+                }
+                for (String label : new HashSet<>(songs.values())) {
+                    int[] perFold = folds.stream().mapToInt(f -> (int) f.stream().filter(s -> songs.get(s).equals(label))
+                            .count()).toArray();
+                    int spread = java.util.Arrays.stream(perFold).max().orElseThrow()
+                            - java.util.Arrays.stream(perFold).min().orElseThrow();
+                    boolean grouped = label.equals("style0") || label.equals("style1") || label.equals("style5");
+                    assertTrue(spread <= (grouped ? 2 : 1), label + " dealt unevenly: " + java.util.Arrays.toString(perFold));
+                }
+            }
+        }
+        assertEquals(CrossValidation.folds(songs, artists, 3, 7), CrossValidation.folds(songs, artists, 3, 7));
+        assertNotEquals(CrossValidation.folds(songs, artists, 3, 7), CrossValidation.folds(songs, artists, 3, 8));
+    }
+
+    @Test
+    void artistGroupedFoldsNeedEverySongsArtist() {
+        Map<String, String> songs = songs();
+        Map<String, String> artists = new LinkedHashMap<>(songs);
+        artists.remove("style3/song2");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.folds(songs, artists, 3, 1));
+        assertTrue(e.getMessage().contains("style3/song2"), e.getMessage());
     }
 
     @Test

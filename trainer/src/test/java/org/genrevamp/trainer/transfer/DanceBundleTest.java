@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped {@code dance} bundle: a rhythm head that runs window by window, its card, and
  * {@code evaluate --model dance} on a folder per style. The two songs scored are training songs (the
  * shipped head was fitted on every ballroom song), so this checks that the plugin computes the
- * features as the trainer did (a head fitted with l2 = 0.01 ranks its own training songs first;
+ * features as the trainer did (the shipped MLP head, l2 = 0.1, ranks its own training songs first;
  * features computed differently at run time would not), not how well it generalises: the card's
  * cross-validation figures say that.
  */
@@ -55,7 +55,7 @@ class DanceBundleTest {
                 "--json", json.toString()));
         JsonNode eval = new ObjectMapper().readTree(json.toFile());
         assertEquals(2, eval.get("tracks").get("n").asInt());
-        assertEquals("transfer:msd/crnn+msd/fcn", eval.get("architecture").asText());
+        assertEquals("transfer:msd/crnn+msd/fcn+jamendo/musicnn", eval.get("architecture").asText());
         assertEquals(1.0, eval.get("tracks").get("top1").asDouble(), 0.0, "training songs ranked first: " + eval);
     }
 }
