@@ -26,7 +26,7 @@
 /* The initial heap sets the young generation's size (a third of it), and every page of it that the
    collector cycles through counts in the host's RSS. The JVM's default initial heap is RAM/64 (a
    120 MB young generation on a 23 GB machine, 340 MB from 64 GB up); a small one grows only as the
-   live data needs: the default model's peak RSS went from 327 to 257 MB on a 150 s file. */
+   live data needs: the default model's peak RSS went from 329 to 255-262 MB on a 150 s file. */
 #define DEFAULT_XMS "-Xms64m"
 #define DEFAULT_OMP_THREADS "1"
 #define DEFAULT_XMX_BYTES (1LL << 30)
