@@ -23,6 +23,11 @@
 
 #define BRIDGE_CLASS "org/genrevamp/vamp/abi/Bridge"
 #define DEFAULT_XMX "-Xmx1g"
+/* The initial heap sets the young generation's size (a third of it), and every page of it that the
+   collector cycles through counts in the host's RSS. The JVM's default initial heap is RAM/64 (a
+   120 MB young generation on a 23 GB machine, 340 MB from 64 GB up); a small one grows only as the
+   live data needs: the default model's peak RSS went from 329 to 255-262 MB on a 150 s file. */
+#define DEFAULT_XMS "-Xms64m"
 #define DEFAULT_OMP_THREADS "1"
 #define DEFAULT_XMX_BYTES (1LL << 30)
 #define MAX_OPTIONS 48
@@ -250,6 +255,7 @@ static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, c
             options[n++].optionString = owned[o++];
         free(archive);
     }
+    options[n++].optionString = DEFAULT_XMS;   /* before the user's: the last -Xms wins */
     for (tok = copy ? strtok_r(copy, " \t", &save) : NULL; tok; tok = strtok_r(NULL, " \t", &save)) {
         if (n < MAX_OPTIONS - 2 && acceptedOption(tok, &xmx)) options[n++].optionString = tok;
         else say("ignoring JVM option '%s' from GENRE_VAMP_JAVA_OPTS (not an accepted shape or out of range)", tok);

@@ -146,9 +146,12 @@ final class ConvBlock {
         return pooled;
     }
 
-    /** A 1-D block on {@code [n, inChannels, T]} → {@code [n, outChannels, T']}. */
+    /** A 1-D block on {@code [n, inChannels, T]} → a new array {@code [n, outChannels, T']} (not a view). */
     INDArray apply1d(INDArray ncw) {
         INDArray y = apply(ncw.reshape(ncw.size(0), ncw.size(1), 1, ncw.size(2)));
-        return y.reshape(y.size(0), y.size(1), y.size(3));
+        // a reshaped view cannot free its buffer (close() skips views): copy it (small), free y
+        INDArray out = y.reshape(y.size(0), y.size(1), y.size(3)).dup();
+        y.close();
+        return out;
     }
 }

@@ -128,7 +128,11 @@ public final class MusicnnTagger extends TaggerBase {
     @Override
     TaggerOutput forwardWindow(float[][] window) {
         Nd4jThreads.prepare();
-        return backEnd(frontEnd(input.normalise(window, 0, window.length)));
+        INDArray x = input.normalise(window, 0, window.length);
+        INDArray front = frontEnd(x);
+        TaggerOutput out = backEnd(front);
+        free(x, front);
+        return out;
     }
 
     /**
@@ -143,8 +147,11 @@ public final class MusicnnTagger extends TaggerBase {
         if (frames == null || frames.length == 0) {
             throw new IllegalArgumentException(NAME + ": frontEnd needs at least one frame");
         }
-        return frontEnd(input.normalise(frames, 0, frames.length)).reshape(FRONT_END_CHANNELS, frames.length)
-                .toFloatMatrix();
+        INDArray x = input.normalise(frames, 0, frames.length);
+        INDArray front = frontEnd(x);
+        float[][] out = front.reshape(FRONT_END_CHANNELS, frames.length).toFloatMatrix();
+        free(x, front);
+        return out;
     }
 
     /**
@@ -176,7 +183,10 @@ public final class MusicnnTagger extends TaggerBase {
             }
             System.arraycopy(row, 0, data, c * frames, frames);
         }
-        return backEnd(Nd4j.create(data, new long[] {1, FRONT_END_CHANNELS, frames}));
+        INDArray front = Nd4j.create(data, new long[] {1, FRONT_END_CHANNELS, frames});
+        TaggerOutput out = backEnd(front);
+        free(front);
+        return out;
     }
 
     /** [1][1][96][T] normalised input → [1][561][T]. */
@@ -196,17 +206,22 @@ public final class MusicnnTagger extends TaggerBase {
                 long to = Math.min(frames, from + CHUNK_FRAMES);
                 INDArray chunk = padded.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(),
                         NDArrayIndex.interval(from, to + 2L * pad)).dup();
-                // max over the remaining bands → [1][204][to - from]
-                out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, to))
-                        .assign(conv.apply(chunk).max(2));
+                INDArray y = conv.apply(chunk); // [1][204][30 or 59][to - from]: 3-6 MB, freed at once
+                INDArray peak = y.max(2);       // max over the remaining bands → [1][204][to - from]
+                out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(from, to)).assign(peak);
+                free(chunk, y, peak);
             }
+            free(padded);
             parts[i] = out;
         }
         INDArray bandMean = x.mean(2);                          // [1][1][T]
         for (int i = 0; i < HORIZONTAL; i++) {
             parts[VERTICAL + i] = horizontal[i].apply1d(bandMean);
         }
-        return Nd4j.concat(1, parts);
+        INDArray front = Nd4j.concat(1, parts);
+        free(bandMean);
+        free(parts);
+        return front;
     }
 
     /** [1][561][T] → one output. */
@@ -215,9 +230,13 @@ public final class MusicnnTagger extends TaggerBase {
         INDArray res2 = backEnd[1].apply1d(res1).addi(res1);
         INDArray res3 = backEnd[2].apply1d(res2).addi(res2);
         INDArray all = Nd4j.concat(1, front, res1, res2, res3);                 // [1][561 + 3C][T]
-        INDArray pooled = Nd4j.concat(1, all.max(2), all.mean(2));             // [1][2(561 + 3C)]
+        INDArray max = all.max(2);
+        INDArray mean = all.mean(2);
+        INDArray pooled = Nd4j.concat(1, max, mean);                           // [1][2(561 + 3C)]
         INDArray embedding = Transforms.relu(dense1.apply(pooled), false);
         INDArray tags = Transforms.sigmoid(dense2.apply(embedding), false);
-        return output(embedding, tags);
+        TaggerOutput out = output(embedding, tags);
+        free(res1, res2, res3, all, max, mean, pooled, embedding, tags);
+        return out;
     }
 }
