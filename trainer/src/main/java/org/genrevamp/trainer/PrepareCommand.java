@@ -87,16 +87,8 @@ final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "with --backbone: seed of split and augmentation (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
-    @Option(names = "--split", description = "with --backbone: fault-filtered, artist or random, as train --backbone"
-            + " (default: ${DEFAULT-VALUE})")
-    String split = "fault-filtered";
-
-    @Option(names = "--split-dir", description = "with --split fault-filtered: folder of train.txt/valid.txt/test.txt"
-            + " (default: PRETRAINED/gtzan-fault-filtered)")
-    Path splitDir;
-
-    @Option(names = "--artists", description = "with --split artist: file of track<TAB>artist lines")
-    Path artists;
+    @Mixin
+    SplitOptions splits = new SplitOptions();
 
     @Option(names = "--master", description = "with --backbone: run on Apache Spark at this master: local[N], local[*],"
             + " spark://HOST:PORT (default: here, without Spark)")
@@ -142,8 +134,8 @@ final class PrepareCommand implements Callable<Integer> {
         if (data == null) {
             throw new IllegalArgumentException("--backbone needs --data or --annotations");
         }
-        TransferSettings settings = new TransferSettings(String.join("+", backbones), backbones, pretrained, data, split,
-                splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), artists, cache, null,
+        TransferSettings settings = new TransferSettings(String.join("+", backbones), backbones, pretrained, data, splits.split,
+                splits.splitDir(pretrained), splits.artists, cache, null,
                 Backbones.Features.BOTH, augment, 0, seed, genres, false, 0, 0);
         TransferTraining training = new TransferTraining(settings);
         int rows;

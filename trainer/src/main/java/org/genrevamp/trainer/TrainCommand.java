@@ -15,6 +15,7 @@ import org.genrevamp.trainer.transfer.TransferSettings;
 import org.genrevamp.trainer.transfer.TransferTraining;
 import org.genrevamp.model.TrainingOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code train}: cache -> checkpoints -> best network scored on the test split -> bundle + report. */
@@ -110,18 +111,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--pretrained", description = "with --backbone: folder of the pretrained networks (default: ${DEFAULT-VALUE})")
     Path pretrained = Path.of("../shared/data/pretrained");
 
-    @Option(names = "--split", description = "with --backbone: fault-filtered (GTZAN artist-filtered lists), artist"
-            + " (artist-disjoint, needs --artists; with --cv: artist-grouped folds) or random (artists may overlap)"
-            + " (default: ${DEFAULT-VALUE})")
-    String split = "fault-filtered";
-
-    @Option(names = "--split-dir", description = "with --split fault-filtered: folder of train.txt/valid.txt/test.txt"
-            + " (default: PRETRAINED/gtzan-fault-filtered)")
-    Path splitDir;
-
-    @Option(names = "--artists", description = "with --split artist: file of track<TAB>artist lines (track id or file"
-            + " name without extension)")
-    Path artists;
+    @Mixin
+    SplitOptions splits = new SplitOptions();
 
     @Option(names = "--features", description = "with --backbone: what of each network the head sees: embedding, tags"
             + " or embedding+tags (default: ${DEFAULT-VALUE})")
@@ -184,8 +175,8 @@ final class TrainCommand implements Callable<Integer> {
             folds = Integer.parseInt(m.group(1));
             repeats = Integer.parseInt(m.group(2));
         }
-        TransferSettings settings = new TransferSettings(modelName, backbones, pretrained, data, split,
-                splitDir != null ? splitDir : pretrained.resolve("gtzan-fault-filtered"), artists, cacheDir, runDir,
+        TransferSettings settings = new TransferSettings(modelName, backbones, pretrained, data, splits.split,
+                splits.splitDir(pretrained), splits.artists, cacheDir, runDir,
                 org.genrevamp.model.Backbones.Features.fromId(features),
                 augment, headEpochs, seed, genres, rhythm, folds, repeats);
         if (cv != null) {

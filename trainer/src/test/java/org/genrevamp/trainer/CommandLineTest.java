@@ -44,4 +44,22 @@ class CommandLineTest {
         assertEquals(1, GenreTrainer.commandLine().execute("train", "--cache", tmp.resolve("absent").toString()));
         assertEquals(1, GenreTrainer.commandLine().execute("prepare", "--data", tmp.resolve("absent").toString()));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prepare", "train"})
+    void prepareAndTrainReadTheSameSplitOptions(String command) {
+        CommandLine cli = GenreTrainer.commandLine();
+        CommandLine.ParseResult parsed = cli.parseArgs(command, "--data", "d", "--split", "artist", "--artists", "a.tsv");
+        Object cmd = parsed.subcommand().commandSpec().userObject();
+        SplitOptions splits = cmd instanceof TrainCommand t ? t.splits : ((PrepareCommand) cmd).splits;
+        assertEquals("artist", splits.split);
+        assertEquals(Path.of("a.tsv"), splits.artists);
+        assertEquals(Path.of("p", "gtzan-fault-filtered"), splits.splitDir(Path.of("p")));
+
+        CommandLine.ParseResult defaults = GenreTrainer.commandLine().parseArgs(command, "--data", "d", "--split-dir", "lists");
+        SplitOptions d = defaults.subcommand().commandSpec().userObject() instanceof TrainCommand t
+                ? t.splits : ((PrepareCommand) defaults.subcommand().commandSpec().userObject()).splits;
+        assertEquals("fault-filtered", d.split);
+        assertEquals(Path.of("lists"), d.splitDir(Path.of("p")));
+    }
 }
