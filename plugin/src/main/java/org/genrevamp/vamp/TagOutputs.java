@@ -1,9 +1,7 @@
 package org.genrevamp.vamp;
 
-import java.util.Arrays;
 import java.util.List;
-import org.genrevamp.annotate.GenreAnnotator;
-import org.genrevamp.annotate.ProbabilityTrack;
+import org.genrevamp.annotate.TagTrack;
 import org.genrevamp.annotate.TrackSummary;
 import org.genrevamp.annotate.WindowPlan;
 import org.genrevamp.dsp.MelConfig;
@@ -35,8 +33,6 @@ final class TagOutputs implements FrameOutput {
     static final int TAGS_OUT = 0, TRACK_TAGS_OUT = 1;
     /** Tags named in the {@value #TRACK_TAGS} label. */
     static final int LABEL_TAGS = 5;
-    /** The window the descriptors and timing assume: the CRNN's streamed window. */
-    private static final int WINDOW_FRAMES = 18 * BackboneStream.STRIDE_FRAMES;
 
     private final TagSource source;
     private final List<String> names;
@@ -44,9 +40,7 @@ final class TagOutputs implements FrameOutput {
     private final double descriptorHopSeconds;
     private Backbones tagger;     // null: tags come from the genre model's stream, or tagging is off
     private BackboneStream stream;
-    private WindowPlan plan;
-    private long lastFirstFrame;
-    private ProbabilityTrack track;
+    private TagTrack track;
     private FeatureSet out;
     private int firstOutput;
 
@@ -59,7 +53,7 @@ final class TagOutputs implements FrameOutput {
         this.source = source;
         this.names = List.copyOf(names);
         this.parameters = parameters;
-        this.descriptorHopSeconds = plan(sampleRate).hopSeconds();
+        this.descriptorHopSeconds = TagTrack.plan(sampleRate, parameters.hopSeconds()).hopSeconds();
     }
 
     @Override
@@ -90,11 +84,9 @@ final class TagOutputs implements FrameOutput {
 
     @Override
     public void start(MelConfig config, double sampleRate) {
-        plan = plan(sampleRate);
-        track = new ProbabilityTrack(names.size());
-        stream = tagger == null ? null : new BackboneStream(tagger, plan.hopFrames() / BackboneStream.STRIDE_FRAMES,
+        track = new TagTrack(TagTrack.plan(sampleRate, parameters.hopSeconds()), names.size());
+        stream = tagger == null ? null : new BackboneStream(tagger, track.plan().hopFrames() / BackboneStream.STRIDE_FRAMES,
                 w -> window(w.partFirstFrames()[0], w.realFrames(), w.outputs().get(0)));
-        lastFirstFrame = -1;
     }
 
     @Override
@@ -118,13 +110,9 @@ final class TagOutputs implements FrameOutput {
      * @param realFrames frames of real audio in the window (the tagger's part is at most its 1728)
      */
     void window(long firstFrame, int realFrames, float[] joined) {
-        if (firstFrame <= lastFirstFrame) {
-            return;
-        }
-        lastFirstFrame = firstFrame;
-        float[] tags = Arrays.copyOfRange(joined, joined.length - names.size(), joined.length);
-        track.add(plan.frameCentreSeconds(firstFrame + (Math.min(realFrames, WINDOW_FRAMES) - 1) / 2.0), tags);
-        if (firstFrame % plan.hopFrames() == 0) {
+        float[] tags = track.add(firstFrame, realFrames, joined);
+        WindowPlan plan = track.plan();
+        if (tags != null && firstFrame % plan.hopFrames() == 0) {
             out.add(firstOutput + TAGS_OUT, Feature.at(RealTime.fromSeconds(firstFrame * plan.frameHopSeconds()), tags));
         }
     }
@@ -144,31 +132,20 @@ final class TagOutputs implements FrameOutput {
         if (stream != null) {
             stream.finish();
         }
-        if (track.size() == 0 || durationSeconds <= 0) {
-            return;
+        TrackSummary summary = track.summary(durationSeconds, names, LABEL_TAGS);
+        if (summary != null) {
+            out.add(firstOutput + TRACK_TAGS_OUT, new Feature(RealTime.ZERO, RealTime.fromSeconds(track.endSeconds(durationSeconds)),
+                    new float[] {summary.topIndex()}, summary.label()));
         }
-        double[] centres = track.centres();
-        double end = Math.max(durationSeconds, centres[centres.length - 1]);
-        TrackSummary summary = TrackSummary.of(track, end, names, LABEL_TAGS);
-        out.add(firstOutput + TRACK_TAGS_OUT, new Feature(RealTime.ZERO, RealTime.fromSeconds(end),
-                new float[] {summary.topIndex()}, summary.label()));
     }
 
     @Override
     public void reset() {
-        lastFirstFrame = -1;
         if (track != null) {
             track.clear();
         }
         if (stream != null) {
             stream.reset();
         }
-    }
-
-    /** Windows of the tagger's length every hop parameter, in whole 96-frame steps, at most a window apart. */
-    private WindowPlan plan(double sampleRate) {
-        MelConfig config = MelConfig.torchaudioTagger();
-        double maxHop = WINDOW_FRAMES * config.hopSecondsAt(sampleRate);
-        return GenreAnnotator.plan(WINDOW_FRAMES, config, sampleRate, Math.min(parameters.hopSeconds(), maxHop));
     }
 }

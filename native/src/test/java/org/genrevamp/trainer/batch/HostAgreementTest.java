@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * by {@link FileAnnotator} and by {@code vamp-simple-host} loading the built plugin from
  * {@code target/vamp}. It lives in the native module, in the batch package (whose helpers come from the
  * trainer's test jar), because the native module assembles {@code target/vamp} before its tests run. {@code segments} and {@code track} must agree within {@link PluginReference#TOLERANCE}
- * (the host prints nine decimals).
+ * (the host prints nine decimals); the batch's {@code --tags} must name the {@code tracktags} output's top
+ * five tags in its order, with its two-decimal scores.
  */
 class HostAgreementTest {
 
@@ -50,7 +51,7 @@ class HostAgreementTest {
         writePcm16(AudioFiles.read(SharedData.require("songs/classical.mp3")), SECONDS, wav);
         ModelRef ref = ModelRef.of("default");
         TrackResult batch = new FileAnnotator(GenreModels.loadBundled("default"), ref,
-                BatchSettings.defaults(ref, false).annotation(), false).annotate(wav.toString());
+                BatchSettings.defaults(ref, true).annotation(), true).annotate(wav.toString());
 
         List<PluginReference.Region> segments = host(plugin, "segments", wav);
         List<PluginReference.Region> track = host(plugin, "track", wav);
@@ -61,6 +62,19 @@ class HostAgreementTest {
                         batch.segments().stream().map(s -> new PluginReference.Region(s.start(), s.end(),
                                 s.genreIndex(), s.genre())).toList(),
                         new PluginReference.Region(0, batch.duration(), batch.genreIndex(), batch.trackLabel())));
+
+        // --tags: the plugin's tracktags label names its top five tags with two decimals
+        List<PluginReference.Region> trackTags = host(plugin, "tracktags", wav);
+        assertEquals(1, trackTags.size(), "one tracktags feature");
+        String[] named = trackTags.get(0).label().split(" \\| ");
+        assertEquals(5, named.length, trackTags.get(0).label());
+        for (int i = 0; i < named.length; i++) {
+            int space = named[i].lastIndexOf(' ');
+            TrackResult.Score score = batch.tags().get(i);
+            assertEquals(named[i].substring(0, space), score.name(), "tag " + i + " of " + trackTags.get(0).label());
+            assertEquals(Double.parseDouble(named[i].substring(space + 1)), score.score(), 0.005 + PluginReference.TOLERANCE,
+                    "tag " + i + " of " + trackTags.get(0).label());
+        }
     }
 
     private List<PluginReference.Region> host(Path plugin, String output, Path wav) throws Exception {

@@ -39,7 +39,8 @@ public final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--model", description = "bundled model name or bundle file (default: ${DEFAULT-VALUE})")
     String model = "default";
 
-    @Option(names = "--tags", description = "also write every genre's mean probability (column tags)")
+    @Option(names = "--tags", description = "also write the msd tagger's 50 tags (instruments, moods, decades,"
+            + " styles) with their whole-file mean probabilities, as the plugin's tracktags output (column tags)")
     boolean tags;
 
     @Option(names = "--lab", description = "also write each track's segments as a .lab file in a tree under this"

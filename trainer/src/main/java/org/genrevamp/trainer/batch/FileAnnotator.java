@@ -10,24 +10,36 @@ import org.genrevamp.annotate.GenreAnnotator;
 import org.genrevamp.annotate.GenreRegion;
 import org.genrevamp.annotate.GenreSegmenter;
 import org.genrevamp.annotate.InputEnd;
+import org.genrevamp.annotate.TagTrack;
 import org.genrevamp.annotate.TrackAnnotation;
+import org.genrevamp.annotate.TrackSummary;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.audio.AudioReadException;
 import org.genrevamp.audio.DecodedAudio;
 import org.genrevamp.dsp.Downmix;
+import org.genrevamp.dsp.FrameSink;
+import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
+import org.genrevamp.model.BackboneStream;
+import org.genrevamp.model.BundleException;
 import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.TagSource;
+import org.genrevamp.model.TransferModel;
 
 /**
  * Annotates whole files with the plugin's engine, fed exactly as a Vamp host feeds the plugin: blocks
  * of {@link InputEnd#HOST_BLOCK} samples (the plugin's preferred block and step), the last one
  * zero-padded, each mixed to mono, pushed through {@link MelStream} into {@link GenreAnnotator}; the
  * input ends where {@link InputEnd} says. So {@code segments} and {@code track} match what
- * vamp-simple-host prints for the same decoded audio.
+ * vamp-simple-host prints for the same decoded audio. With tags, the {@link #TAGGER}'s windows are
+ * collected as the plugin's {@code tracktags} output collects them ({@link TagTrack}): from the genre
+ * model's own stream when it runs that network, else from the tagger run beside it.
  */
 final class FileAnnotator {
 
     static final int TOP_GENRES = 3;
+    /** Whose tags {@code --tags} writes: the plugin's default tagger. */
+    static final TagSource TAGGER = TagSource.MSD;
 
     private final GenreModel model;
     private final ModelRef ref;
@@ -55,11 +67,13 @@ final class FileAnnotator {
             return TrackResult.failed(path, ref, oneLine(e));
         }
         try {
-            TrackAnnotation result = annotate(audio);
+            TagTrack tagTrack = tags ? new TagTrack(TagTrack.plan(audio.sampleRate(), settings.hopSeconds()),
+                    tagNames().size()) : null;
+            TrackAnnotation result = annotate(audio, tagTrack);
             if (result == null) {
                 return TrackResult.failed(path, ref, path + ": no audio frames to annotate");
             }
-            return row(path, result);
+            return row(path, result, tagTrack);
         } catch (RuntimeException e) {
             return TrackResult.failed(path, ref, path + ": " + oneLine(e));
         }
@@ -67,8 +81,25 @@ final class FileAnnotator {
 
     /** The engine's result for decoded audio, or null when it holds no analysable audio. */
     TrackAnnotation annotate(DecodedAudio audio) {
+        return annotate(audio, null);
+    }
+
+    /** As {@link #annotate(DecodedAudio)}, also filling {@code tagTrack} (null: no tags). */
+    private TrackAnnotation annotate(DecodedAudio audio, TagTrack tagTrack) {
         MelStream stream = new MelStream(model.melConfig(), audio.sampleRate());
-        GenreAnnotator annotator = new GenreAnnotator(model, settings, audio.sampleRate(), null, (start, probabilities) -> { });
+        int part = tagTrack != null && model instanceof TransferModel t && t.streams()
+                ? t.backbones().indexOf(TAGGER.backboneName()) : -1;
+        BackboneStream.Sink tap = part < 0 ? null
+                : w -> tagTrack.add(w.partFirstFrames()[part], w.realFrames(), w.outputs().get(part));
+        BackboneStream tagger = tagTrack == null || part >= 0 ? null : taggerStream(tagTrack);
+        MelStream taggerMel = tagger == null || MelConfig.torchaudioTagger().equals(model.melConfig()) ? null
+                : new MelStream(MelConfig.torchaudioTagger(), audio.sampleRate());
+        GenreAnnotator annotator = new GenreAnnotator(model, settings, audio.sampleRate(), tap, (start, probabilities) -> { });
+        FrameSink frames = tagger == null || taggerMel != null ? annotator::frame
+                : (index, melDb) -> {
+                    annotator.frame(index, melDb);
+                    tagger.accept(melDb);
+                };
         InputEnd end = new InputEnd(InputEnd.HOST_BLOCK);
         float[][] channels = audio.channels();
         float[][] block = new float[channels.length][InputEnd.HOST_BLOCK];
@@ -79,14 +110,41 @@ final class FileAnnotator {
                 System.arraycopy(channels[c], start, block[c], 0, Math.min(InputEnd.HOST_BLOCK, total - start));
             }
             float[] mono = Downmix.mono(block);
-            stream.push(mono, 0, InputEnd.HOST_BLOCK, annotator::frame);
+            stream.push(mono, 0, InputEnd.HOST_BLOCK, frames);
+            if (taggerMel != null) {
+                taggerMel.push(mono, 0, InputEnd.HOST_BLOCK, (index, melDb) -> tagger.accept(melDb));
+            }
             end.block(mono);
         }
-        stream.finish(annotator::frame);
+        stream.finish(frames);
+        if (taggerMel != null) {
+            taggerMel.finish((index, melDb) -> tagger.accept(melDb));
+        }
+        if (tagger != null) {
+            tagger.finish();
+        }
         return annotator.finish(end.seconds(audio.sampleRate()));
     }
 
-    private TrackResult row(String path, TrackAnnotation a) {
+    /** The tagger network over the frames, when the genre model does not run it itself. */
+    private static BackboneStream taggerStream(TagTrack tagTrack) {
+        try {
+            return new BackboneStream(TAGGER.load(), tagTrack.plan().hopFrames() / BackboneStream.STRIDE_FRAMES,
+                    w -> tagTrack.add(w.partFirstFrames()[0], w.realFrames(), w.outputs().get(0)));
+        } catch (BundleException e) {
+            throw new IllegalStateException("cannot load tagger '" + TAGGER.id() + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> tagNames() {
+        try {
+            return TAGGER.tagNames();
+        } catch (BundleException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private TrackResult row(String path, TrackAnnotation a, TagTrack tagTrack) {
         List<String> labels = model.labels();
         List<TrackResult.Score> ranked = new ArrayList<>();
         double[] mean = a.summary().meanProbabilities();
@@ -102,7 +160,22 @@ final class FileAnnotator {
         int index = a.trackIndex();
         return new TrackResult(path, a.durationSeconds(), index < 0 ? GenreSegmenter.UNKNOWN_LABEL : labels.get(index), index,
                 a.trackLabel(), List.copyOf(ranked.subList(0, Math.min(TOP_GENRES, ranked.size()))), segments,
-                tags ? ranked : null, ref.nameOrFile(), ref.version(), null, 0);
+                tagTrack == null ? null : tagScores(tagTrack, a.durationSeconds()), ref.nameOrFile(), ref.version(), null, 0);
+    }
+
+    /** Every tag with its whole-file mean, most probable first; empty when no tagger window came. */
+    private static List<TrackResult.Score> tagScores(TagTrack tagTrack, double durationSeconds) {
+        List<String> names = tagNames();
+        TrackSummary summary = tagTrack.summary(durationSeconds, names, 1);
+        List<TrackResult.Score> scores = new ArrayList<>();
+        if (summary != null) {
+            double[] mean = summary.meanProbabilities();
+            for (int i = 0; i < mean.length; i++) {
+                scores.add(new TrackResult.Score(names.get(i), mean[i]));
+            }
+            scores.sort(Comparator.comparingDouble(TrackResult.Score::score).reversed());
+        }
+        return List.copyOf(scores);
     }
 
     private static String oneLine(Throwable e) {

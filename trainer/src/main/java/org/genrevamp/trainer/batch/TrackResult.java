@@ -13,7 +13,8 @@ import java.util.List;
  * @param trackLabel   the plugin's {@code track} label (top three genres); null on error
  * @param top3         the three most probable genres with their duration-weighted mean probabilities
  * @param segments     the plugin's {@code segments}, in time order
- * @param tags         every label's mean probability, most probable first, when asked for; else null
+ * @param tags         when asked for, the msd tagger's 50 tags with their whole-file (duration-weighted)
+ *                     means, most probable first, as the plugin's {@code tracktags} computes them; else null
  * @param model        the model's name as given
  * @param modelVersion {@link ModelRef#version()}
  * @param error        one line saying why the file was not annotated; null when it was
