@@ -47,6 +47,10 @@ public final class AnnotateCommand implements Callable<Integer> {
             + " folder mirroring the audio's absolute paths")
     Path lab;
 
+    @Option(names = "--jams", description = "also write each track's segments, genre (and with --tags its tags) as a"
+            + " JAMS file in a tree under this folder mirroring the audio's absolute paths")
+    Path jams;
+
     @Option(names = "--hop", description = "seconds between estimates, as the plugin's hop (default: ${DEFAULT-VALUE})")
     double hop = WindowPlan.DEFAULT_HOP_SECONDS;
 
@@ -72,8 +76,9 @@ public final class AnnotateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> files = InputFiles.list(input);
         ModelRef ref = ModelRef.of(model);
-        BatchSettings plain = new BatchSettings(ref, hop, window, smoothing, minSegment, unknown, tags, null);
-        BatchSettings settings = lab == null ? plain : plain.withLabs(lab);
+        BatchSettings settings = new BatchSettings(ref, hop, window, smoothing, minSegment, unknown, tags, null, null);
+        settings = lab == null ? settings : settings.withLabs(lab);
+        settings = jams == null ? settings : settings.withJams(jams);
         // check the model and settings here, once, with a clear message; in local mode executors reuse it
         GenreModel loaded = ref.load();
         String problem = GenreAnnotator.checkTiming(settings.annotation(), loaded.windowSeconds());

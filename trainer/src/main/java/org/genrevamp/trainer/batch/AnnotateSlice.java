@@ -32,17 +32,22 @@ final class AnnotateSlice implements FlatMapFunction<Iterator<String>, Row> {
         this.failed = failed;
     }
 
-    /** Writes the lab file of an annotated track when asked to; a failure to write becomes the row's error. */
-    private TrackResult withLab(TrackResult r) {
-        if (settings.labRoot() == null || r.error() != null) {
+    /** Writes the lab and JAMS files of an annotated track when asked to; a failure to write becomes the row's error. */
+    private TrackResult withSidecars(TrackResult r) {
+        r = withSidecar(r, settings.labRoot(), Sidecars.Format.LAB);
+        return withSidecar(r, settings.jamsRoot(), Sidecars.Format.JAMS);
+    }
+
+    private TrackResult withSidecar(TrackResult r, String root, Sidecars.Format format) {
+        if (root == null || r.error() != null) {
             return r;
         }
         try {
-            LabFiles.write(Path.of(settings.labRoot()), r);
+            Sidecars.write(Path.of(root), r, format);
             return r;
         } catch (IOException | RuntimeException e) {
-            return TrackResult.failed(r.path(), settings.model(), r.path() + ": cannot write its .lab under "
-                    + settings.labRoot() + ": " + e.getMessage()).took(r.seconds());
+            return TrackResult.failed(r.path(), settings.model(), r.path() + ": cannot write its " + format.extension
+                    + " under " + root + ": " + e.getMessage()).took(r.seconds());
         }
     }
 
@@ -56,7 +61,7 @@ final class AnnotateSlice implements FlatMapFunction<Iterator<String>, Row> {
             FileAnnotator annotator = new FileAnnotator(model, settings.model(), settings.annotation(), settings.tags());
             List<Row> rows = new ArrayList<>();
             while (paths.hasNext()) {
-                TrackResult result = withLab(annotator.annotate(paths.next()));
+                TrackResult result = withSidecars(annotator.annotate(paths.next()));
                 rows.add(TrackRows.row(result));
                 done.add(1);
                 if (result.error() != null) {

@@ -16,21 +16,28 @@ import org.genrevamp.annotate.SegmenterParams;
  * @param minSegment    the plugin's {@code minsegment}
  * @param unknown       the plugin's {@code unknown}
  * @param tags          whether rows carry every label's score
- * @param labRoot       where to write {@code .lab} files ({@link LabFiles}), or null for none
+ * @param labRoot       where to write {@code .lab} files ({@link Sidecars}), or null for none
+ * @param jamsRoot      where to write {@code .jams} files ({@link Sidecars}), or null for none
  */
 public record BatchSettings(ModelRef model, double hopSeconds, double windowSeconds, double smoothing,
-        double minSegment, double unknown, boolean tags, String labRoot) implements Serializable {
+        double minSegment, double unknown, boolean tags, String labRoot, String jamsRoot) implements Serializable {
 
     /** The plugin's defaults for {@code model}. */
     public static BatchSettings defaults(ModelRef model, boolean tags) {
         AnnotationSettings d = AnnotationSettings.defaults();
         return new BatchSettings(model, d.hopSeconds(), d.windowSeconds(), d.segmenter().smoothing(),
-                d.segmenter().minSegmentSeconds(), d.segmenter().unknownThreshold(), tags, null);
+                d.segmenter().minSegmentSeconds(), d.segmenter().unknownThreshold(), tags, null, null);
     }
 
     /** These settings writing {@code .lab} files under {@code root}. */
     public BatchSettings withLabs(Path root) {
         return new BatchSettings(model, hopSeconds, windowSeconds, smoothing, minSegment, unknown, tags,
+                root.toAbsolutePath().toString(), jamsRoot);
+    }
+
+    /** These settings writing {@code .jams} files under {@code root}. */
+    public BatchSettings withJams(Path root) {
+        return new BatchSettings(model, hopSeconds, windowSeconds, smoothing, minSegment, unknown, tags, labRoot,
                 root.toAbsolutePath().toString());
     }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The batch job on {@code local[2]} over real audio: three GTZAN excerpts and one whole song, plus a
  * corrupt MP3, an empty WAV and a missing file written or named by the test. Every annotated track
  * must say what the plugin says (run in-process on the same decoded audio), every bad file must land
- * in the errors table with its reason, each good file gets a {@code .lab} of the same segments, and a
+ * in the errors table with its reason, each good file gets a {@code .lab} of the same segments (and a JAMS file), and a
  * rerun with one more file must annotate only that file, reusing the models this JVM already loaded.
  */
 class LocalBatchTest {
@@ -75,7 +75,8 @@ class LocalBatchTest {
         files.addAll(List.of(corrupt.toString(), empty.toString(), missing.toString()));
         Path out = dir.resolve("out");
         Path labs = dir.resolve("labs");
-        BatchSettings settings = BatchSettings.defaults(ModelRef.of(MODEL), false).withLabs(labs);
+        Path jams = dir.resolve("jams");
+        BatchSettings settings = BatchSettings.defaults(ModelRef.of(MODEL), false).withLabs(labs).withJams(jams);
 
         BatchJob.Outcome first = new BatchJob(spark, settings, 3, 2).run(files, new BatchOutput(out));
 
@@ -89,7 +90,9 @@ class LocalBatchTest {
             assertEquals(settings.model().version(), r.getAs("model_version"));
             PluginReference.Outputs plugin = PluginReference.run(AudioFiles.read(Path.of(f)), MODEL);
             PluginReference.assertSame(plugin, BatchRows.view(r));
-            assertLab(LabFiles.labPath(labs, f), plugin.segments());
+            assertLab(Sidecars.path(labs, f, Sidecars.Format.LAB), plugin.segments());
+            JsonNode doc = new ObjectMapper().readTree(Sidecars.path(jams, f, Sidecars.Format.JAMS).toFile());
+            assertEquals(plugin.segments().size(), doc.at("/annotations/0/data").size(), f + ": JAMS segments");
         }
         Map<String, String> errors = BatchRows.errors(spark, out).stream()
                 .collect(Collectors.toMap(r -> r.getString(0), r -> r.getString(1)));
