@@ -41,13 +41,13 @@ import org.genrevamp.vamp.PluginRun;
  * OMP_NUM_THREADS=1 mvn -B -o -q -pl plugin test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.genrevamp.vamp.bench.MedleyBenchmark -Dexec.args="[MODEL.zip] [MEDLEYS] [HOP,SMOOTHING,MINSEG,WINDOW[,UNKNOWN] ...]"
  * </pre>
- * Defaults: {@value #DEFAULT_MODEL}, 8 medleys per set; settings given (e.g. {@code 1.5,0,0,0}) replace
+ * Defaults: the bundled {@value #DEFAULT_MODEL} model (copied to a temporary bundle file), 8 medleys per set; settings given (e.g. {@code 1.5,0,0,0}) replace
  * the grid (the plugin's defaults are always run too) and are also run on the songs medleys. About 10 minutes on one busy core (2-4 s per medley and setting). The {@code GENRE_VAMP_MODEL} environment
  * variable must be unset or name the same bundle (it would override the one given).
  */
 public final class MedleyBenchmark {
 
-    static final String DEFAULT_MODEL = "/tmp/run-crnn/model.zip";
+    static final String DEFAULT_MODEL = "default";
     static final double[] HOPS = {1.5, 3.0};
     static final double[] SMOOTHINGS = {0, 2, 5, 10, 20};
     static final double[] MIN_SEGMENTS = {0, 5, 10};
@@ -79,7 +79,7 @@ public final class MedleyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path bundle = Path.of(args.length > 0 ? args[0] : DEFAULT_MODEL).toAbsolutePath();
+        Path bundle = args.length > 0 ? Path.of(args[0]).toAbsolutePath() : bundledCopy(DEFAULT_MODEL);
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         List<Setting> extraChecks = new ArrayList<>();
         for (int i = 2; i < args.length; i++) {
@@ -230,6 +230,14 @@ public final class MedleyBenchmark {
         int n = medleys.size();
         return new Summary(s, accuracy / n, errorSum / Math.max(1, errors), segments / n, trueSegments / n, unknown / n,
                 wall / n, hop, perMedley);
+    }
+
+    /** A bundled model written to a temporary bundle file, to be given to the plugin as its custom model. */
+    private static Path bundledCopy(String name) throws Exception {
+        Path file = Files.createTempFile("genre-vamp-medley-" + name, ".zip");
+        file.toFile().deleteOnExit();
+        Files.write(file, org.genrevamp.model.GenreModels.bytesOfFileOrBundled(name));
+        return file;
     }
 
     /** The plugin over one medley at one setting, scored against its sections. */
