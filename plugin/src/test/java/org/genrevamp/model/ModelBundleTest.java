@@ -110,6 +110,16 @@ class ModelBundleTest {
     }
 
     @Test
+    void bundledCardsNameNoPathOfTheMachineThatTrained() throws Exception {
+        // cards travel with the plugin: a cache or data path of the training machine means nothing elsewhere
+        java.util.regex.Pattern machinePath = java.util.regex.Pattern.compile("(^|[\\s\"'=:(])/(tmp|home|root|work|Users)/");
+        for (String name : GenreModels.bundledNames()) {
+            String card = new ObjectMapper().writeValueAsString(GenreModels.loadBundled(name).card());
+            assertTrue(!machinePath.matcher(card).find(), name + "'s card names a path of the training machine: " + card);
+        }
+    }
+
+    @Test
     void trainingRoundTripKeepsUpdaterState() throws Exception {
         ModelBundle trained = TinyModels.bundle(Architecture.CNN);
         trained.network().fit(FeatureLayout.dataSet(Architecture.CNN, TinyModels.windows(4, TinyModels.FRAMES, 5),
