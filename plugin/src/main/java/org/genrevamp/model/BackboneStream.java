@@ -59,6 +59,22 @@ public final class BackboneStream {
         void window(Window window);
     }
 
+    /** Receives one backbone's output per window. */
+    @FunctionalInterface
+    public interface PartSink {
+        /**
+         * @param firstFrame where the backbone's part of the window starts
+         * @param realFrames frames of real audio in the whole window
+         * @param joined     the backbone's {@link Backbones#joined} output
+         */
+        void window(long firstFrame, int realFrames, float[] joined);
+    }
+
+    /** A sink handing {@code part} the output of backbone {@code index} (of this stream's backbones) per window. */
+    public static Sink part(int index, PartSink part) {
+        return w -> part.window(w.partFirstFrames()[index], w.realFrames(), w.outputs().get(index));
+    }
+
     private final Backbones backbones;
     private final int hopFrames;
     private final int windowFrames;

@@ -152,6 +152,16 @@ public final class TransferModel implements GenreModel {
     }
 
     /**
+     * A sink for {@code model}'s stream handing {@code part} its backbone {@code name}'s output per window,
+     * so that a tagger the model already runs is not run twice; null when the model does not stream or
+     * does not run that network.
+     */
+    public static BackboneStream.Sink tap(GenreModel model, String name, BackboneStream.PartSink part) {
+        int index = model instanceof TransferModel t && t.streams() ? t.backbones().indexOf(name) : -1;
+        return index < 0 ? null : BackboneStream.part(index, part);
+    }
+
+    /**
      * Frames a streamed window covers ({@link TransferStream#windowFrames()}): 1728 for a crnn alone,
      * 1792 with an fcn.
      *

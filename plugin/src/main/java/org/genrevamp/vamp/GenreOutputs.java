@@ -90,29 +90,14 @@ final class GenreOutputs implements FrameOutput {
         this.backboneTap = null;
     }
 
-    /** Receives one backbone's output per window of the transfer stream. */
-    @FunctionalInterface
-    interface BackboneSink {
-        /**
-         * @param firstFrame where the backbone's part of the window starts
-         * @param realFrames frames of real audio in the whole window
-         * @param joined     the backbone's {@link org.genrevamp.model.Backbones#joined} output
-         */
-        void window(long firstFrame, int realFrames, float[] joined);
-    }
-
     /**
      * Hands {@code sink} the output of the bound model's backbone {@code name} for every window, when the
      * model streams and has that backbone (after {@link #bind}, before {@link #start}).
      *
      * @return whether it will: false when the model does not run that network in a stream
      */
-    boolean shareBackbone(String name, BackboneSink sink) {
-        backboneTap = null;
-        if (model instanceof TransferModel t && t.streams() && t.backbones().indexOf(name) >= 0) {
-            int i = t.backbones().indexOf(name);
-            backboneTap = w -> sink.window(w.partFirstFrames()[i], w.realFrames(), w.outputs().get(i));
-        }
+    boolean shareBackbone(String name, BackboneStream.PartSink sink) {
+        backboneTap = TransferModel.tap(model, name, sink);
         return backboneTap != null;
     }
 

@@ -86,7 +86,7 @@ final class TagOutputs implements FrameOutput {
     public void start(MelConfig config, double sampleRate) {
         track = new TagTrack(TagTrack.plan(sampleRate, parameters.hopSeconds()), names.size());
         stream = tagger == null ? null : new BackboneStream(tagger, track.plan().hopFrames() / BackboneStream.STRIDE_FRAMES,
-                w -> window(w.partFirstFrames()[0], w.realFrames(), w.outputs().get(0)));
+                BackboneStream.part(0, this::window));
     }
 
     @Override

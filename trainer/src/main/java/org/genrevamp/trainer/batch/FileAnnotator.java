@@ -87,11 +87,8 @@ final class FileAnnotator {
     /** As {@link #annotate(DecodedAudio)}, also filling {@code tagTrack} (null: no tags). */
     private TrackAnnotation annotate(DecodedAudio audio, TagTrack tagTrack) {
         MelStream stream = new MelStream(model.melConfig(), audio.sampleRate());
-        int part = tagTrack != null && model instanceof TransferModel t && t.streams()
-                ? t.backbones().indexOf(TAGGER.backboneName()) : -1;
-        BackboneStream.Sink tap = part < 0 ? null
-                : w -> tagTrack.add(w.partFirstFrames()[part], w.realFrames(), w.outputs().get(part));
-        BackboneStream tagger = tagTrack == null || part >= 0 ? null : taggerStream(tagTrack);
+        BackboneStream.Sink tap = tagTrack == null ? null : TransferModel.tap(model, TAGGER.backboneName(), tagTrack::add);
+        BackboneStream tagger = tagTrack == null || tap != null ? null : taggerStream(tagTrack);
         MelStream taggerMel = tagger == null || MelConfig.torchaudioTagger().equals(model.melConfig()) ? null
                 : new MelStream(MelConfig.torchaudioTagger(), audio.sampleRate());
         GenreAnnotator annotator = new GenreAnnotator(model, settings, audio.sampleRate(), tap, (start, probabilities) -> { });
@@ -130,7 +127,7 @@ final class FileAnnotator {
     private static BackboneStream taggerStream(TagTrack tagTrack) {
         try {
             return new BackboneStream(TAGGER.load(), tagTrack.plan().hopFrames() / BackboneStream.STRIDE_FRAMES,
-                    w -> tagTrack.add(w.partFirstFrames()[0], w.realFrames(), w.outputs().get(0)));
+                    BackboneStream.part(0, tagTrack::add));
         } catch (BundleException e) {
             throw new IllegalStateException("cannot load tagger '" + TAGGER.id() + "': " + e.getMessage(), e);
         }
@@ -146,12 +143,7 @@ final class FileAnnotator {
 
     private TrackResult row(String path, TrackAnnotation a, TagTrack tagTrack) {
         List<String> labels = model.labels();
-        List<TrackResult.Score> ranked = new ArrayList<>();
-        double[] mean = a.summary().meanProbabilities();
-        for (int i = 0; i < mean.length; i++) {
-            ranked.add(new TrackResult.Score(labels.get(i), mean[i]));
-        }
-        ranked.sort(Comparator.comparingDouble(TrackResult.Score::score).reversed());
+        List<TrackResult.Score> ranked = ranked(labels, a.summary().meanProbabilities());
         List<TrackResult.Segment> segments = new ArrayList<>();
         for (GenreRegion r : a.regions()) {
             segments.add(new TrackResult.Segment(r.startSeconds(), r.endSeconds(), r.genreIndex(), r.label(),
@@ -167,15 +159,17 @@ final class FileAnnotator {
     private static List<TrackResult.Score> tagScores(TagTrack tagTrack, double durationSeconds) {
         List<String> names = tagNames();
         TrackSummary summary = tagTrack.summary(durationSeconds, names, 1);
+        return summary == null ? List.of() : List.copyOf(ranked(names, summary.meanProbabilities()));
+    }
+
+    /** Each name with its mean, most probable first. */
+    private static List<TrackResult.Score> ranked(List<String> names, double[] mean) {
         List<TrackResult.Score> scores = new ArrayList<>();
-        if (summary != null) {
-            double[] mean = summary.meanProbabilities();
-            for (int i = 0; i < mean.length; i++) {
-                scores.add(new TrackResult.Score(names.get(i), mean[i]));
-            }
-            scores.sort(Comparator.comparingDouble(TrackResult.Score::score).reversed());
+        for (int i = 0; i < mean.length; i++) {
+            scores.add(new TrackResult.Score(names.get(i), mean[i]));
         }
-        return List.copyOf(scores);
+        scores.sort(Comparator.comparingDouble(TrackResult.Score::score).reversed());
+        return scores;
     }
 
     private static String oneLine(Throwable e) {
