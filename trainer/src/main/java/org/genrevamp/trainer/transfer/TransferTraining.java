@@ -140,7 +140,9 @@ public final class TransferTraining {
             caches.add(EmbeddingCache.open(settings.cache().resolve(RHYTHM_CACHE),
                     settings.cacheKey(RHYTHM_CACHE + " " + RhythmFeatures.ID, backbones.windowFrames(), ""), RhythmFeatures.SIZE));
             extract(regions, split, backbones, caches, source != null ? source : local(backbones));
-            Rows rows = new Rows(caches, backbones, labels, split, settings.rhythm());
+            Map<String, Integer> wanted = new HashMap<>();
+            regions.forEach(r -> wanted.merge(r.key(), variantsWanted(r, split), Math::max));
+            Rows rows = new Rows(caches, wanted, backbones, labels, split, settings.rhythm());
             Map<String, String> artists = splitAll && settings.split().equals("artist") ? artists(dataset) : null;
             return new Prepared(backbones, labels, split, dataset.songLabels(), artists, rows, caches);
         } catch (IOException | RuntimeException e) {
@@ -332,6 +334,8 @@ public final class TransferTraining {
      * The cached rows grouped by split part. Each backbone has its own cache; a window's row is found
      * in each by (file, variant, position among that file's rows of that variant), so caches filled in
      * another order, or extended later, still line up; windows missing from any cache are left out.
+     * Only this run's rows are used: a shared cache also holds other runs' regions (another data folder,
+     * the same files by another path) and their augmented copies, which would change the head unseen.
      */
     static final class Rows {
         /**
@@ -352,10 +356,11 @@ public final class TransferTraining {
 
         /**
          * @param caches one per backbone, then the rhythm cache
+         * @param wanted this run's regions ({@code Region.key()}) and how many variants of each it uses
          * @param rhythm whether a row's features end with its rhythm features
          */
-        Rows(List<EmbeddingCache> caches, Backbones backbones, List<String> labels, Map<String, SplitPart> split,
-             boolean rhythm) throws IOException {
+        Rows(List<EmbeddingCache> caches, Map<String, Integer> wanted, Backbones backbones, List<String> labels,
+             Map<String, SplitPart> split, boolean rhythm) throws IOException {
             this.backbones = backbones;
             this.labels = labels;
             this.split = split;
@@ -377,8 +382,9 @@ public final class TransferTraining {
                     everywhere &= i != null;
                     at[c] = i == null ? -1 : i;
                 }
-                if (everywhere) {
-                    rows.add(first.get(at[0]));
+                EmbeddingCache.Row row = first.get(at[0]);
+                if (everywhere && row.variant() < wanted.getOrDefault(row.file(), 0)) {
+                    rows.add(row);
                     where.add(at);
                 }
             }

@@ -81,6 +81,34 @@ class TransferEndToEndTest {
         assertEquals(before, Files.getLastModifiedTime(cache.resolve("msd-crnn").resolve(EmbeddingCache.FEATURES)));
         assertEquals(16, Files.readAllLines(rows).size());
 
+        // the shared cache then gains augmented copies (another run) and the same songs by other paths
+        // (a second folder of links: other regions, same track ids); a run on the first folder without augmentation still fits its
+        // head on its own 16 original rows only, so it reproduces the first run's figures exactly
+        String[] augmented = train.clone();
+        augmented[8] = tmp.resolve("run-augmented").toString();
+        assertEquals(0, cli(concat(augmented, "--augment", "1")));
+        Path sameSongs = tmp.resolve("same-songs");
+        try (var genres = Files.list(data)) {
+            for (Path genre : genres.toList()) {
+                try (var files = Files.list(genre)) {
+                    for (Path f : files.toList()) {
+                        link(Files.readSymbolicLink(f), sameSongs.resolve(genre.getFileName()));
+                    }
+                }
+            }
+        }
+        String[] other = train.clone();
+        other[4] = sameSongs.toString();
+        other[8] = tmp.resolve("run-same-songs").toString();
+        assertEquals(0, cli(other));
+        assertTrue(Files.readAllLines(rows).size() > 16 + 16, "augmented copies and the other folder's rows were cached");
+        String[] again = train.clone();
+        again[8] = tmp.resolve("run-again").toString();
+        assertEquals(0, cli(again));
+        JsonNode reportAgain = json.readTree(tmp.resolve("run-again/report/report.json").toFile());
+        assertEquals(report.get("test"), reportAgain.get("test"));
+        assertEquals(report.get("tried"), reportAgain.get("tried"));
+
         // evaluate scores the test tracks from their audio as train did: same looped windows, same figures
         Path figures = tmp.resolve("eval.json");
         assertEquals(0, cli("evaluate", "--model", run.resolve("model.zip").toString(), "--data", testData.toString(),
@@ -89,6 +117,12 @@ class TransferEndToEndTest {
         assertEquals(6, eval.get("n").asInt());
         assertEquals(report.get("test").get("windows").get("top1").asDouble(), eval.get("top1").asDouble(), SAME_FIGURE);
         assertEquals(report.get("test").get("windows").get("confusion"), eval.get("confusion"));
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     private static int cli(String... args) {
