@@ -77,7 +77,9 @@ public final class FmaDataset {
                 }
                 List<String> hierarchy = hierarchy(top, columns.get(row, columns.genresAll), genreTitles);
                 String split = columns.get(row, columns.split);
-                files.add(new LabelledFile(file, "fma." + id, top, hierarchy, split.isEmpty() ? null : split));
+                String artist = columns.artist < 0 ? "" : columns.get(row, columns.artist);
+                files.add(new LabelledFile(file, "fma." + id, top, hierarchy, split.isEmpty() ? null : split,
+                        artist.isEmpty() ? null : artist));
             }
         }
         return new Dataset(files, skipped);
@@ -121,7 +123,7 @@ public final class FmaDataset {
     }
 
     /** Column indices found in the three header rows. */
-    private record Columns(int split, int subset, int genreTop, int genresAll) {
+    private record Columns(int split, int subset, int genreTop, int genresAll, int artist) {
         static Columns read(Iterator<CSVRecord> rows, Path csv) throws IOException {
             if (!rows.hasNext()) {
                 throw new IOException(csv + ": empty file");
@@ -134,18 +136,30 @@ public final class FmaDataset {
             if (!rows.hasNext() || !"track_id".equals(rows.next().get(0).trim())) {
                 throw new IOException(csv + ": third header row must start with track_id (is this FMA's tracks.csv?)");
             }
+            // the artist (for artist-disjoint splits): its id where the file has one (the real tracks.csv), else its name
+            int artist = optional(groups, names, "artist", "id");
             return new Columns(find(groups, names, "set", "split", csv), find(groups, names, "set", "subset", csv),
-                    find(groups, names, "track", "genre_top", csv), find(groups, names, "track", "genres_all", csv));
+                    find(groups, names, "track", "genre_top", csv), find(groups, names, "track", "genres_all", csv),
+                    artist >= 0 ? artist : optional(groups, names, "artist", "name"));
         }
 
         private static int find(CSVRecord groups, CSVRecord names, String group, String name, Path csv)
                 throws IOException {
+            int i = optional(groups, names, group, name);
+            if (i < 0) {
+                throw new IOException(csv + ": no column (" + group + ", " + name + ")");
+            }
+            return i;
+        }
+
+        /** The column's index, or -1. */
+        private static int optional(CSVRecord groups, CSVRecord names, String group, String name) {
             for (int i = 0; i < Math.min(groups.size(), names.size()); i++) {
                 if (group.equals(groups.get(i).trim()) && name.equals(names.get(i).trim())) {
                     return i;
                 }
             }
-            throw new IOException(csv + ": no column (" + group + ", " + name + ")");
+            return -1;
         }
 
         String get(CSVRecord row, int column) {

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param genre         the training label (top-level genre)
  * @param genres        the genre hierarchy, top-level first (sub-genres after); at least {@code genre}
  * @param officialSplit the dataset's own split ("training", "validation", "test"), or null when it has none
+ * @param artist        who made it (FMA's {@code artist.id}), or null when the dataset does not say
  */
-public record LabelledFile(Path file, String trackId, String genre, List<String> genres, String officialSplit) {
+public record LabelledFile(Path file, String trackId, String genre, List<String> genres, String officialSplit,
+                           String artist) {
     public LabelledFile {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(trackId, "trackId");
@@ -24,6 +26,6 @@ public record LabelledFile(Path file, String trackId, String genre, List<String>
 
     /** A file with one genre and no official split. */
     public static LabelledFile of(Path file, String trackId, String genre) {
-        return new LabelledFile(file, trackId, genre, List.of(genre), null);
+        return new LabelledFile(file, trackId, genre, List.of(genre), null, null);
     }
 }

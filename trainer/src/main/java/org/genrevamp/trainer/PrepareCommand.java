@@ -42,24 +42,13 @@ final class PrepareCommand implements Callable<Integer> {
         Path folder;
 
         @ArgGroup(exclusive = false)
-        Fma fma;
+        FmaOptions fma;
 
         @Option(names = "--annotations", description = "folder of audio files with annotation files beside them (Sonic"
                 + " Visualiser .csv/.svl layer exports, .lab, Audacity .txt, sonic-annotator csv; matched by file stem),"
                 + " and/or one folder per label: checks every annotation and writes the labelled regions to"
                 + " CACHE/regions.csv for train --backbone --annotations")
         Path annotations;
-    }
-
-    static final class Fma {
-        @Option(names = "--fma-metadata", required = true, description = "FMA fma_metadata folder (tracks.csv, genres.csv)")
-        Path metadata;
-
-        @Option(names = "--fma-audio", required = true, description = "FMA audio folder (NNN/NNNNNN.mp3)")
-        Path audio;
-
-        @Option(names = "--fma-subset", description = "keep only this set.subset (small, medium, large)")
-        String subset;
     }
 
     @Option(names = "--cache", description = "cache directory (default: ${DEFAULT-VALUE})")
@@ -108,7 +97,7 @@ final class PrepareCommand implements Callable<Integer> {
         MelConfig config = spectrogram.toConfig();
         Dataset dataset = source.folder != null
                 ? FolderDataset.scan(source.folder, new HashSet<>(genres))
-                : FmaDataset.load(source.fma.metadata, source.fma.audio, source.fma.subset, new HashSet<>(genres));
+                : source.fma.source().load(new HashSet<>(genres));
         Log.info("dataset: " + dataset.files().size() + " files, " + dataset.genres().size() + " genres "
                 + dataset.genres() + ", " + dataset.skipped().size() + " skipped while scanning");
         dataset.skipped().forEach(s -> Log.warn("skipped " + s.file() + ": " + s.reason()));
@@ -131,10 +120,8 @@ final class PrepareCommand implements Callable<Integer> {
     /** {@code --backbone}: the caches train --backbone reads, computed here or on Spark. */
     private int fillEmbeddingCaches() throws Exception {
         Path data = source.annotations != null ? source.annotations : source.folder;
-        if (data == null) {
-            throw new IllegalArgumentException("--backbone needs --data or --annotations");
-        }
-        TransferSettings settings = new TransferSettings(String.join("+", backbones), backbones, pretrained, data, splits.split,
+        TransferSettings settings = new TransferSettings(String.join("+", backbones), backbones, pretrained, data,
+                source.fma == null ? null : source.fma.source(), splits.split,
                 splits.splitDir(pretrained), splits.artists, cache, null,
                 Backbones.Features.BOTH, augment, 0, seed, genres, false, 0, 0);
         TransferTraining training = new TransferTraining(settings);

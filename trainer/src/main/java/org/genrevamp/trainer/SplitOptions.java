@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 public final class SplitOptions {
 
     @Option(names = "--split", description = "with --backbone: fault-filtered (GTZAN artist-filtered lists), artist"
-            + " (artist-disjoint, needs --artists; with train --cv: artist-grouped folds) or random (artists may overlap)"
-            + " (default: ${DEFAULT-VALUE})")
+            + " (artist-disjoint: artists from --artists, or FMA's artist column; with train --cv: artist-grouped folds),"
+            + " official (FMA's set.split, artist-filtered) or random (artists may overlap) (default: ${DEFAULT-VALUE})")
     String split = "fault-filtered";
 
     @Option(names = "--split-dir", description = "with --split fault-filtered: folder of train.txt/valid.txt/test.txt"

@@ -14,6 +14,7 @@ import org.genrevamp.trainer.transfer.TransferReport;
 import org.genrevamp.trainer.transfer.TransferSettings;
 import org.genrevamp.trainer.transfer.TransferTraining;
 import org.genrevamp.model.TrainingOptions;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,6 +100,10 @@ final class TrainCommand implements Callable<Integer> {
             + " per label (GTZAN layout), or both")
     Path data;
 
+    /** With --backbone: an FMA dataset instead of --data (its tracks, labelled with their top-level genre). */
+    @ArgGroup(exclusive = false)
+    FmaOptions fma;
+
     @Option(names = "--rhythm", description = "with --backbone: the head also sees each window's tempo and metre"
             + " features (short-time tempogram of three bands' onset envelopes)")
     boolean rhythm;
@@ -158,9 +163,9 @@ final class TrainCommand implements Callable<Integer> {
 
     /** {@code --backbone}: frozen taggers + genre head (see {@link TransferTraining}). */
     private int trainTransfer() throws Exception {
-        if (data == null) {
-            throw new IllegalArgumentException("--backbone needs --data or --annotations (a folder of audio with"
-                    + " annotation files, or one folder per label)");
+        if ((data == null) == (fma == null)) {
+            throw new IllegalArgumentException("--backbone needs either --data/--annotations (a folder of audio with"
+                    + " annotation files, or one folder per label) or --fma-metadata and --fma-audio");
         }
         String modelName = name != null ? name : String.join("+", backbones).replace('/', '-');
         Path runDir = out != null ? out : Path.of("runs", modelName);
@@ -175,7 +180,8 @@ final class TrainCommand implements Callable<Integer> {
             folds = Integer.parseInt(m.group(1));
             repeats = Integer.parseInt(m.group(2));
         }
-        TransferSettings settings = new TransferSettings(modelName, backbones, pretrained, data, splits.split,
+        TransferSettings settings = new TransferSettings(modelName, backbones, pretrained, data,
+                fma == null ? null : fma.source(), splits.split,
                 splits.splitDir(pretrained), splits.artists, cacheDir, runDir,
                 org.genrevamp.model.Backbones.Features.fromId(features),
                 augment, headEpochs, seed, genres, rhythm, folds, repeats);

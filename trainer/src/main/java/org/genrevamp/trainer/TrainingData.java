@@ -48,7 +48,7 @@ public final class TrainingData {
                 continue;
             }
             usable.add(new LabelledFile(Path.of(e.file()), e.trackId(), e.genre(), e.genres(),
-                    e.officialSplit()));
+                    e.officialSplit(), null));
             usableEntries.add(i);
             present.add(e.genre());
         }

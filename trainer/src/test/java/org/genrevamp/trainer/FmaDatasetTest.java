@@ -29,6 +29,10 @@ class FmaDatasetTest {
         assertEquals("Hip-Hop", byTrack.get("fma.5").genre());
         assertEquals("test", byTrack.get("fma.5").officialSplit());
         assertEquals("validation", byTrack.get("fma.10").officialSplit());
+        // the artist column (the fixture has artist.name only; the real file's artist.id is preferred)
+        assertEquals("AWOL", byTrack.get("fma.2").artist());
+        assertEquals("AWOL", byTrack.get("fma.5").artist());
+        assertEquals("Kurt Vile", byTrack.get("fma.10").artist());
         assertEquals(List.of("Rock", "Punk"), byTrack.get("fma.46").genres());
         assertEquals(tmp.resolve("fma_small/000/000046.mp3"), byTrack.get("fma.46").file());
         Map<String, String> skipped = d.skipped().stream()

@@ -88,9 +88,9 @@ class TrackSplitTest {
     @Test
     void officialSplitIsTakenFromTheFiles() {
         List<LabelledFile> files = List.of(
-                new LabelledFile(Path.of("1.mp3"), "fma.1", "Rock", List.of("Rock"), "training"),
-                new LabelledFile(Path.of("2.mp3"), "fma.2", "Rock", List.of("Rock"), "validation"),
-                new LabelledFile(Path.of("3.mp3"), "fma.3", "Rock", List.of("Rock"), "test"));
+                new LabelledFile(Path.of("1.mp3"), "fma.1", "Rock", List.of("Rock"), "training", null),
+                new LabelledFile(Path.of("2.mp3"), "fma.2", "Rock", List.of("Rock"), "validation", null),
+                new LabelledFile(Path.of("3.mp3"), "fma.3", "Rock", List.of("Rock"), "test", null));
         TrackSplit split = TrackSplit.official(files);
         assertEquals(SplitPart.TRAIN, split.partOf("fma.1"));
         assertEquals(SplitPart.VALIDATION, split.partOf("fma.2"));

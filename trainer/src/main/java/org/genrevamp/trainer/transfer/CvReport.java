@@ -68,7 +68,7 @@ public record CvReport(TransferSettings settings, Backbones backbones, List<Stri
                 + org.genrevamp.dsp.RhythmFeatures.ID : ""));
         card.put("head", chosen.head());
         card.put("windowFrames", backbones.windowFrames());
-        card.put("data", settings.data().getFileName() + " (" + songs + " songs, " + labels.size() + " labels)");
+        card.put("data", settings.dataName() + " (" + songs + " songs, " + labels.size() + " labels)");
         card.put("evaluation", protocol());
         card.put("augmentation", settings.augment() == 0 ? "none"
                 : settings.augment() + " copies per training window: gain, EQ tilt, pitch, tempo, noise");
@@ -112,7 +112,7 @@ public record CvReport(TransferSettings settings, Backbones backbones, List<Stri
         md.append("Evaluation: ").append(protocol()).append(".\n\n");
         md.append(String.format(Locale.ROOT, "%d labels, %d songs, data `%s`. Window %d frames (%.1f s), short clips"
                         + " looped. Features: %s%s. Augmentation: %s. %.0f s.%n%n", labels.size(), songs,
-                settings.data().getFileName(), backbones.windowFrames(), backbones.windowFrames() * 0.016,
+                settings.dataName(), backbones.windowFrames(), backbones.windowFrames() * 0.016,
                 settings.features().id(), settings.rhythm() ? " + rhythm (" + org.genrevamp.dsp.RhythmFeatures.ID + ")" : "",
                 settings.augment() == 0 ? "none" : settings.augment() + " copies", seconds));
         md.append("## Heads tried (song figures, mean ± sd over repeats)\n\n| head | top-1 | top-3 |\n|---|---|---|\n");

@@ -27,7 +27,12 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
     String splitDescription() {
         if (settings.split().equals("artist")) {
             return "seeded artist-disjoint split (seed " + settings.seed() + ", artists from "
-                    + settings.artists().getFileName() + "): 70/15/15 of the tracks, no artist on two sides";
+                    + (settings.artists() != null ? settings.artists().getFileName() : "FMA's artist column")
+                    + "): 70/15/15 of the tracks, no artist on two sides";
+        }
+        if (settings.split().equals("official")) {
+            return "FMA's own split (set.split, artist-filtered by its authors): head chosen on its validation part,"
+                    + " fitted on training+validation, scored on its test part; no artist on two sides";
         }
         return settings.split().equals("fault-filtered")
                 ? "GTZAN artist-filtered split (Kereliuk, Sturm & Larsen 2015, fault-filtered): head chosen on its valid"
@@ -47,7 +52,8 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
         card.put("head", chosen.name());
         card.put("windowFrames", backbones.windowFrames());
         card.put("shortClips", "a clip shorter than the window is looped (its frames repeated) to one window");
-        card.put("data", settings.data().getFileName() + " (labelled regions: annotation files or folder per label)");
+        card.put("data", settings.dataName() + (settings.fma() != null ? " (whole tracks labelled with their top-level genre)"
+                : " (labelled regions: annotation files or folder per label)"));
         card.put("split", splitDescription());
         card.put("tracks", tracks);
         card.put("augmentation", settings.augment() == 0 ? "none"

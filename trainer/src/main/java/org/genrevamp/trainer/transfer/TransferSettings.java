@@ -3,6 +3,7 @@ package org.genrevamp.trainer.transfer;
 import java.nio.file.Path;
 import java.util.List;
 import org.genrevamp.model.Backbones;
+import org.genrevamp.trainer.FmaSource;
 
 /**
  * What {@code train --backbone} was asked to do.
@@ -10,7 +11,8 @@ import org.genrevamp.model.Backbones;
  * @param name       model name for the card and report
  * @param backbones  pretrained networks by folder name under {@code pretrained}, e.g. {@code msd/crnn}
  * @param pretrained folder holding {@code <name>/best_model.pth} and {@code LICENSE}
- * @param data       folder-per-genre dataset
+ * @param data       folder of annotated audio and/or one folder per label; null when {@code fma} is given
+ * @param fma        an FMA dataset (its tracks as whole-file regions of their top-level genre), or null
  * @param split      {@code fault-filtered} (GTZAN's artist-filtered lists in {@code splitDir}),
  *                   {@code artist} (seeded, artist-disjoint, from {@code artists}) or {@code random}
  *                   (seeded track split stratified by genre: artists may overlap)
@@ -28,7 +30,7 @@ import org.genrevamp.model.Backbones;
  *                   artist where {@code split = artist})
  * @param cvRepeats  0 = the split run; else repeats of the cross-validation, whose head is then fitted on every song
  */
-public record TransferSettings(String name, List<String> backbones, Path pretrained, Path data, String split,
+public record TransferSettings(String name, List<String> backbones, Path pretrained, Path data, FmaSource fma, String split,
                                Path splitDir, Path artists, Path cache, Path out, Backbones.Features features, int augment, int epochs,
                                long seed, List<String> genres, boolean rhythm, int cvFolds, int cvRepeats) {
 
@@ -37,5 +39,11 @@ public record TransferSettings(String name, List<String> backbones, Path pretrai
         return "backbone=" + backbone + " windowFrames=" + windowFrames + " seed=" + seed
                 + " front-end=torchaudioTagger outputs=" + (backbone.startsWith("rhythm") ? "rhythm" : "embedding+tags")
                 + (outputConvention.isEmpty() ? "" : " " + outputConvention) + "\n";
+    }
+
+    /** The dataset as cards and reports name it: the data folder's name, or FMA and its subset (never a machine path). */
+    String dataName() {
+        return fma != null ? "FMA" + (fma.subset() != null ? " " + fma.subset() : "") + " (tracks.csv)"
+                : data.getFileName().toString();
     }
 }

@@ -21,7 +21,9 @@ import org.genrevamp.model.Backbones;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.GenreHead;
 import org.genrevamp.model.TransferModel;
+import org.genrevamp.trainer.Dataset;
 import org.genrevamp.trainer.Evaluation;
+import org.genrevamp.trainer.LabelledFile;
 import org.genrevamp.trainer.Log;
 import org.genrevamp.trainer.Progress;
 import org.genrevamp.trainer.ScoredWindow;
@@ -51,6 +53,8 @@ public final class TransferTraining {
     static final String REPORT = "report";
 
     private final TransferSettings settings;
+    /** With an FMA dataset: its tracks by id (their official split and artist); else empty. */
+    private final Map<String, LabelledFile> fmaTracks = new LinkedHashMap<>();
 
     public TransferTraining(TransferSettings settings) {
         this.settings = settings;
@@ -112,11 +116,11 @@ public final class TransferTraining {
 
     private Prepared prepare(boolean splitAll, FileFeatures.Source source) throws IOException, BundleException {
         Backbones backbones = load(settings.pretrained(), settings.backbones(), settings.features());
-        AnnotatedDataset dataset = AnnotatedDataset.scan(settings.data(), new HashSet<>(settings.genres()));
+        AnnotatedDataset dataset = dataset();
         dataset.skipped().forEach(s -> Log.warn("skipped " + s.file() + ": " + s.reason()));
         List<String> labels = dataset.labels();
         if (labels.size() < 2) {
-            throw new IllegalArgumentException("need regions of at least 2 labels under " + settings.data() + ", found "
+            throw new IllegalArgumentException("need regions of at least 2 labels in " + settings.dataName() + ", found "
                     + labels);
         }
         Map<String, SplitPart> split = new LinkedHashMap<>();
@@ -195,8 +199,27 @@ public final class TransferTraining {
         return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
     }
 
+    /** The labelled regions: FMA's tracks as whole files (remembered for their split and artist), else the data folder's. */
+    private AnnotatedDataset dataset() throws IOException {
+        if (settings.fma() == null) {
+            return AnnotatedDataset.scan(settings.data(), new HashSet<>(settings.genres()));
+        }
+        Dataset fma = settings.fma().load(new HashSet<>(settings.genres()));
+        fma.files().forEach(f -> fmaTracks.put(f.trackId(), f));
+        return AnnotatedDataset.wholeFiles(fma);
+    }
+
     private Map<String, SplitPart> split(AnnotatedDataset dataset) throws IOException {
         Map<String, String> songs = dataset.songLabels();
+        if (settings.split().equals("official")) {
+            if (fmaTracks.isEmpty()) {
+                throw new IllegalArgumentException("--split official needs an FMA dataset (--fma-metadata, --fma-audio)");
+            }
+            Map<String, SplitPart> parts = new LinkedHashMap<>();
+            TrackSplit official = TrackSplit.official(List.copyOf(fmaTracks.values()));
+            songs.keySet().forEach(t -> parts.put(t, official.partOf(t)));
+            return parts;
+        }
         if (settings.split().equals("fault-filtered")) {
             Map<String, SplitPart> lists = FaultFilteredSplit.read(settings.splitDir());
             Map<String, SplitPart> parts = new LinkedHashMap<>();
@@ -217,13 +240,26 @@ public final class TransferTraining {
         if (settings.split().equals("artist")) {
             return ArtistSplit.split(songs, artists(dataset), 0.15, 0.15, settings.seed());
         }
-        throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered, artist or random)");
+        throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered, artist, official or random)");
     }
 
-    /** Song (track id) to artist from {@code --artists}, matched by track id or file name without extension. */
+    /**
+     * Song (track id) to artist from {@code --artists}, matched by track id or file name without extension;
+     * without it, FMA's artist column.
+     */
     private Map<String, String> artists(AnnotatedDataset dataset) throws IOException {
+        if (settings.artists() == null && !fmaTracks.isEmpty()) {
+            Map<String, String> artists = new LinkedHashMap<>();
+            fmaTracks.forEach((track, f) -> {
+                if (f.artist() != null) {
+                    artists.put(track, f.artist());
+                }
+            });
+            return artists;
+        }
         if (settings.artists() == null) {
-            throw new IllegalArgumentException("--split artist needs --artists FILE (track<TAB>artist lines)");
+            throw new IllegalArgumentException("--split artist needs --artists FILE (track<TAB>artist lines) or an FMA"
+                    + " dataset (its artist column)");
         }
         Map<String, String> byName = ArtistSplit.readArtists(settings.artists());
         Map<String, String> artists = new LinkedHashMap<>();
