@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.genrevamp.trainer.Dataset;
 import org.genrevamp.trainer.FolderDataset;
 import org.genrevamp.trainer.SkippedFile;
 
@@ -97,17 +98,6 @@ public record AnnotatedDataset(List<Region> regions, List<SkippedFile> skipped) 
      * @throws AnnotationException  on a malformed or overlapping annotation (file, line and time named)
      */
     public static AnnotatedDataset scan(Path root, Set<String> keep) throws IOException {
-        return scanFolder(root, keep);
-    }
-
-    /** Every file of a labelled dataset (FMA's tracks) as one whole-file region of its genre. */
-    public static AnnotatedDataset wholeFiles(org.genrevamp.trainer.Dataset dataset) {
-        List<Region> regions = new ArrayList<>();
-        dataset.files().forEach(f -> regions.add(Region.whole(f.file(), f.trackId(), f.genre())));
-        return new AnnotatedDataset(regions, dataset.skipped());
-    }
-
-    private static AnnotatedDataset scanFolder(Path root, Set<String> keep) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException("not a directory: " + root);
         }
@@ -159,6 +149,13 @@ public record AnnotatedDataset(List<Region> regions, List<SkippedFile> skipped) 
             }
         }
         return new AnnotatedDataset(regions, skipped);
+    }
+
+    /** Every file of a labelled dataset (FMA's tracks) as one whole-file region of its genre. */
+    public static AnnotatedDataset wholeFiles(Dataset dataset) {
+        List<Region> regions = new ArrayList<>();
+        dataset.files().forEach(f -> regions.add(Region.whole(f.file(), f.trackId(), f.genre())));
+        return new AnnotatedDataset(regions, dataset.skipped());
     }
 
     /** The audio file an annotation belongs to: same folder first, else the only one with its stem. */
