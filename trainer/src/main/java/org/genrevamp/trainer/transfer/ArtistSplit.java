@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.genrevamp.trainer.SplitPart;
@@ -50,6 +51,24 @@ public final class ArtistSplit {
     }
 
     /**
+     * Songs grouped by artist, artists and each one's songs in sorted order (what seeded shuffles start from).
+     *
+     * @throws IllegalArgumentException naming a song without an artist
+     */
+    static Map<String, List<String>> byArtist(Set<String> songs, Map<String, String> artists) {
+        Map<String, List<String>> byArtist = new TreeMap<>();
+        for (String song : new TreeSet<>(songs)) {
+            String artist = artists.get(song);
+            if (artist == null) {
+                throw new IllegalArgumentException("no artist for song " + song + " (splits and folds by artist need"
+                        + " one for every song)");
+            }
+            byArtist.computeIfAbsent(artist, a -> new ArrayList<>()).add(song);
+        }
+        return byArtist;
+    }
+
+    /**
      * @param tracks  track id to genre, one entry per track
      * @param artists track id to artist; every track must have one
      * @throws IllegalArgumentException naming a track without an artist, or bad fractions
@@ -59,15 +78,7 @@ public final class ArtistSplit {
         if (validationFraction < 0 || testFraction < 0 || validationFraction + testFraction >= 1) {
             throw new IllegalArgumentException("ArtistSplit: need 0 <= validation, test and validation + test < 1");
         }
-        Map<String, List<String>> byArtist = new TreeMap<>();
-        for (String track : new TreeSet<>(tracks.keySet())) {
-            String artist = artists.get(track);
-            if (artist == null) {
-                throw new IllegalArgumentException("ArtistSplit: no artist for track " + track
-                        + " (every track needs one for --split artist)");
-            }
-            byArtist.computeIfAbsent(artist, a -> new ArrayList<>()).add(track);
-        }
+        Map<String, List<String>> byArtist = byArtist(tracks.keySet(), artists);
         List<String> order = new ArrayList<>(byArtist.keySet());
         Collections.shuffle(order, new Random(seed));
         Map<String, SplitPart> parts = new LinkedHashMap<>();

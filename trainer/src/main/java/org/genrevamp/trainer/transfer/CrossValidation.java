@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.genrevamp.model.BundleException;
 import org.genrevamp.model.GenreHead;
 import org.genrevamp.model.TransferModel;
@@ -176,15 +175,7 @@ public final class CrossValidation {
      * @throws IllegalArgumentException naming a song without an artist
      */
     static List<Set<String>> folds(Map<String, String> songLabels, Map<String, String> artists, int k, long seed) {
-        Map<String, List<String>> byArtist = new TreeMap<>();
-        for (String song : new TreeSet<>(songLabels.keySet())) {
-            String artist = artists.get(song);
-            if (artist == null) {
-                throw new IllegalArgumentException("no artist for song " + song + " (artist-grouped cross-validation"
-                        + " needs one for every song)");
-            }
-            byArtist.computeIfAbsent(artist, a -> new ArrayList<>()).add(song);
-        }
+        Map<String, List<String>> byArtist = ArtistSplit.byArtist(songLabels.keySet(), artists);
         List<String> order = new ArrayList<>(byArtist.keySet());
         Random random = new Random(seed);
         Collections.shuffle(order, random);
