@@ -24,13 +24,13 @@ public record CvReport(TransferSettings settings, Backbones backbones, List<Stri
         return String.format(Locale.ROOT, "repeated stratified %d-fold cross-validation %s, %d repeats (seed %d):"
                         + " every song scored once per repeat by a head that never saw it; head recipe chosen by mean"
                         + " song top-1 over the same folds, then fitted on all %d songs", settings.cvFolds(),
-                byArtist() ? "grouped by artist (" + settings.artists().getFileName() + ": no artist on both sides of a fold)"
+                byArtist() ? "grouped by artist (" + settings.artistSource() + ": no artist on both sides of a fold)"
                         : "by song", settings.cvRepeats(), settings.seed(), songs);
     }
 
     /** Whether the folds deal whole artists ({@code --split artist}) rather than songs. */
     boolean byArtist() {
-        return settings.split().equals("artist") && settings.artists() != null;
+        return settings.split().equals("artist");
     }
 
     /** Per-label share of songs ranked first, pooled over the repeats. */

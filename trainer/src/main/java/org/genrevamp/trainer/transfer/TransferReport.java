@@ -27,8 +27,7 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
     String splitDescription() {
         if (settings.split().equals("artist")) {
             return "seeded artist-disjoint split (seed " + settings.seed() + ", artists from "
-                    + (settings.artists() != null ? settings.artists().getFileName() : "FMA's artist column")
-                    + "): 70/15/15 of the tracks, no artist on two sides";
+                    + settings.artistSource() + "): 70/15/15 of the tracks, no artist on two sides";
         }
         if (settings.split().equals("official")) {
             return "FMA's own split (set.split, artist-filtered by its authors): head chosen on its validation part,"

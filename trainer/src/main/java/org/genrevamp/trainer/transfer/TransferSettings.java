@@ -46,4 +46,9 @@ public record TransferSettings(String name, List<String> backbones, Path pretrai
         return fma != null ? "FMA" + (fma.subset() != null ? " " + fma.subset() : "") + " (tracks.csv)"
                 : data.getFileName().toString();
     }
+
+    /** Where {@code --split artist} takes its artists from, as reports name it: the {@code --artists} file, else FMA's column. */
+    String artistSource() {
+        return artists != null ? artists.getFileName().toString() : "FMA's artist column";
+    }
 }

@@ -53,8 +53,6 @@ public final class TransferTraining {
     static final String REPORT = "report";
 
     private final TransferSettings settings;
-    /** With an FMA dataset: its tracks by id (their official split and artist); else empty. */
-    private final Map<String, LabelledFile> fmaTracks = new LinkedHashMap<>();
 
     public TransferTraining(TransferSettings settings) {
         this.settings = settings;
@@ -116,7 +114,8 @@ public final class TransferTraining {
 
     private Prepared prepare(boolean splitAll, FileFeatures.Source source) throws IOException, BundleException {
         Backbones backbones = load(settings.pretrained(), settings.backbones(), settings.features());
-        AnnotatedDataset dataset = dataset();
+        Songs songs = songs();
+        AnnotatedDataset dataset = songs.dataset();
         dataset.skipped().forEach(s -> Log.warn("skipped " + s.file() + ": " + s.reason()));
         List<String> labels = dataset.labels();
         if (labels.size() < 2) {
@@ -127,7 +126,7 @@ public final class TransferTraining {
         if (splitAll) {
             dataset.songLabels().keySet().forEach(t -> split.put(t, SplitPart.TRAIN));
         } else {
-            split.putAll(split(dataset));
+            split.putAll(split(songs));
         }
         List<Region> regions = dataset.regions().stream().filter(r -> split.containsKey(r.trackId())).toList();
         Log.info(String.format(Locale.ROOT, "%s: %d regions of %d songs, %d labels (%d regions of unlisted songs left out)",
@@ -147,7 +146,7 @@ public final class TransferTraining {
             Map<String, Integer> wanted = new HashMap<>();
             regions.forEach(r -> wanted.merge(r.key(), variantsWanted(r, split), Math::max));
             Rows rows = new Rows(caches, wanted, backbones, labels, split, settings.rhythm());
-            Map<String, String> artists = splitAll && settings.split().equals("artist") ? artists(dataset) : null;
+            Map<String, String> artists = splitAll && settings.split().equals("artist") ? artists(songs) : null;
             return new Prepared(backbones, labels, split, dataset.songLabels(), artists, rows, caches);
         } catch (IOException | RuntimeException e) {
             for (EmbeddingCache c : caches) {
@@ -199,24 +198,30 @@ public final class TransferTraining {
         return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
     }
 
-    /** The labelled regions: FMA's tracks as whole files (remembered for their split and artist), else the data folder's. */
-    private AnnotatedDataset dataset() throws IOException {
-        if (settings.fma() == null) {
-            return AnnotatedDataset.scan(settings.data(), new HashSet<>(settings.genres()));
-        }
-        Dataset fma = settings.fma().load(new HashSet<>(settings.genres()));
-        fma.files().forEach(f -> fmaTracks.put(f.trackId(), f));
-        return AnnotatedDataset.wholeFiles(fma);
+    /**
+     * The labelled regions, and with an FMA dataset its tracks (their official split and artist; empty for
+     * a data folder).
+     */
+    private record Songs(AnnotatedDataset dataset, List<LabelledFile> fmaTracks) {
     }
 
-    private Map<String, SplitPart> split(AnnotatedDataset dataset) throws IOException {
-        Map<String, String> songs = dataset.songLabels();
+    /** FMA's tracks as whole-file regions, else the data folder's regions. */
+    private Songs songs() throws IOException {
+        if (settings.fma() == null) {
+            return new Songs(AnnotatedDataset.scan(settings.data(), new HashSet<>(settings.genres())), List.of());
+        }
+        Dataset fma = settings.fma().load(new HashSet<>(settings.genres()));
+        return new Songs(AnnotatedDataset.wholeFiles(fma), fma.files());
+    }
+
+    private Map<String, SplitPart> split(Songs all) throws IOException {
+        Map<String, String> songs = all.dataset().songLabels();
         if (settings.split().equals("official")) {
-            if (fmaTracks.isEmpty()) {
+            if (all.fmaTracks().isEmpty()) {
                 throw new IllegalArgumentException("--split official needs an FMA dataset (--fma-metadata, --fma-audio)");
             }
             Map<String, SplitPart> parts = new LinkedHashMap<>();
-            TrackSplit official = TrackSplit.official(List.copyOf(fmaTracks.values()));
+            TrackSplit official = TrackSplit.official(all.fmaTracks());
             songs.keySet().forEach(t -> parts.put(t, official.partOf(t)));
             return parts;
         }
@@ -238,7 +243,7 @@ public final class TransferTraining {
             return parts;
         }
         if (settings.split().equals("artist")) {
-            return ArtistSplit.split(songs, artists(dataset), 0.15, 0.15, settings.seed());
+            return ArtistSplit.split(songs, artists(all), 0.15, 0.15, settings.seed());
         }
         throw new IllegalArgumentException("unknown --split '" + settings.split() + "' (fault-filtered, artist, official or random)");
     }
@@ -247,14 +252,14 @@ public final class TransferTraining {
      * Song (track id) to artist from {@code --artists}, matched by track id or file name without extension;
      * without it, FMA's artist column.
      */
-    private Map<String, String> artists(AnnotatedDataset dataset) throws IOException {
-        if (settings.artists() == null && !fmaTracks.isEmpty()) {
+    private Map<String, String> artists(Songs songs) throws IOException {
+        if (settings.artists() == null && !songs.fmaTracks().isEmpty()) {
             Map<String, String> artists = new LinkedHashMap<>();
-            fmaTracks.forEach((track, f) -> {
+            for (LabelledFile f : songs.fmaTracks()) {
                 if (f.artist() != null) {
-                    artists.put(track, f.artist());
+                    artists.put(f.trackId(), f.artist());
                 }
-            });
+            }
             return artists;
         }
         if (settings.artists() == null) {
@@ -263,7 +268,7 @@ public final class TransferTraining {
         }
         Map<String, String> byName = ArtistSplit.readArtists(settings.artists());
         Map<String, String> artists = new LinkedHashMap<>();
-        for (Region r : dataset.regions()) {
+        for (Region r : songs.dataset().regions()) {
             String name = r.file().getFileName().toString().replaceFirst("\\.[^.]+$", "");
             String artist = byName.getOrDefault(r.trackId(), byName.get(name));
             if (artist != null) {
