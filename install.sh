@@ -31,7 +31,7 @@ install_plugin() {
     # ND4J's native libraries go to the javacpp cache on first use: extract them now, not in a host
     local cp
     cp=$(ls "$dest"/genre-vamp/*.jar "$dest"/genre-vamp/lib/*.jar | tr '\n' ':')
-    "$java_home/bin/java" -cp "$cp" org.genrevamp.model.NativeWarmup || echo "install.sh: ND4J warm-up failed; the first analysis will extract its libraries" >&2
+    "$java_home/bin/java" -cp "$cp" org.genrevamp.model.runtime.NativeWarmup || echo "install.sh: ND4J warm-up failed; the first analysis will extract its libraries" >&2
     echo "installed genre-vamp into $dest (Java: $java_home)"
 }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.genrevamp.model.GenreModels;
-import org.genrevamp.model.TransferModel;
+import org.genrevamp.model.transfer.TransferModel;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.bundle.GenreModel;
 import org.genrevamp.model.GenreModels;
 import org.genrevamp.testing.SegmentScore;
 import org.genrevamp.testing.SegmentScore.Segment;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.genrevamp.model.BundleException;
+import org.genrevamp.model.bundle.BundleException;
 import org.genrevamp.model.BundleInfo;
 import org.genrevamp.model.GenreModels;
 import org.genrevamp.testing.SharedData;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
-import org.genrevamp.model.TagSource;
+import org.genrevamp.model.transfer.TagSource;
 import org.genrevamp.model.tagger.CrnnTagger;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package org.genrevamp.annotate;
 
 import org.genrevamp.dsp.MelConfig;
-import org.genrevamp.model.BackboneStream;
-import org.genrevamp.model.GenreModel;
-import org.genrevamp.model.TransferModel;
-import org.genrevamp.model.TransferStream;
+import org.genrevamp.model.transfer.BackboneStream;
+import org.genrevamp.model.bundle.GenreModel;
+import org.genrevamp.model.transfer.TransferModel;
+import org.genrevamp.model.transfer.TransferStream;
 
 /**
  * The genre engine for one signal at a time: log-mel frames in, estimates as they complete, genre

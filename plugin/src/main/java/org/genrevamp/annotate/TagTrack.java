@@ -3,7 +3,7 @@ package org.genrevamp.annotate;
 import java.util.Arrays;
 import java.util.List;
 import org.genrevamp.dsp.MelConfig;
-import org.genrevamp.model.BackboneStream;
+import org.genrevamp.model.transfer.BackboneStream;
 
 /**
  * A tagger's windows over one file, collected as the plugin's {@code tracktags} output and the batch's

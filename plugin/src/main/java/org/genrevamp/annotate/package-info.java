@@ -17,5 +17,7 @@
  * {@link org.genrevamp.annotate.GenreAnnotator} does all of this for one signal at a time (with
  * {@link org.genrevamp.annotate.InputEnd} for where a host-fed input ends): the plugin and the
  * trainer's batch job both call it. All times are in seconds from the start of the file.
+ *
+ * <p>May import: model rooms, dsp, audio. Enforced by {@code RoomsTest}.
  */
 package org.genrevamp.annotate;

@@ -1,5 +1,10 @@
 package org.genrevamp.model;
 
+import org.genrevamp.model.bundle.BundleZip;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.scratch.BundleFormat;
+import org.genrevamp.model.bundle.BundleMetadata;
+import org.genrevamp.model.bundle.BundleOutline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,7 +16,7 @@ import java.util.zip.ZipInputStream;
 /**
  * A bundle's metadata (labels, window, MelConfig, card) read without its network: no ND4J or DL4J
  * class is touched, so hosts that only list the plugin's outputs (which depend on the labels) stay fast.
- * The checks are those of {@link ModelBundle#load}; the network itself is checked only by loading it.
+ * The checks are those of {@code ModelBundle.load}; the network itself is checked only by loading it.
  * {@link #outlineOfFile} and {@link #outlineOfBundled} are cheaper still: they read the bundle's plain
  * {@link BundleOutline} entries and parse JSON only for bundles written before those existed.
  */
@@ -28,7 +33,7 @@ public final class BundleInfo {
     }
 
     /**
-     * Metadata of a bundle shipped on the classpath (name or alias, as {@link ModelBundle#loadBundled}).
+     * Metadata of a bundle shipped on the classpath (name or alias, as {@link GenreModels#loadBundled}).
      *
      * @throws BundleException when there is no such bundle or its metadata is invalid
      */
@@ -54,7 +59,7 @@ public final class BundleInfo {
         return bundledEntries(name, true).outline();
     }
 
-    /** Names {@link #outlineOfBundled} accepts, as {@link ModelBundle#bundledNames}. */
+    /** Names {@link #outlineOfBundled} accepts, as {@link GenreModels#loadBundled} accepts. */
     public static List<String> bundledNames() {
         return BundledModels.names(BundleInfo.class.getClassLoader());
     }
@@ -62,12 +67,12 @@ public final class BundleInfo {
     private static Entries entries(Path file, boolean outlineWillDo) throws BundleException {
         String source = String.valueOf(file);
         if (file == null || !Files.isRegularFile(file)) {
-            throw new BundleException(BundleFormat.prefix(source) + "file not found");
+            throw new BundleException(BundleZip.prefix(source) + "file not found");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return Entries.read(source, in, outlineWillDo);
         } catch (IOException e) {
-            throw new BundleException(BundleFormat.prefix(source) + "cannot be read: " + e.getMessage(), e);
+            throw new BundleException(BundleZip.prefix(source) + "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -75,7 +80,7 @@ public final class BundleInfo {
         try (InputStream in = BundledModels.open(name, BundleInfo.class.getClassLoader())) {
             return Entries.read(BundledModels.source(name), in, outlineWillDo);
         } catch (IOException e) {
-            throw new BundleException(BundleFormat.prefix(BundledModels.source(name)) + "corrupt zip file: "
+            throw new BundleException(BundleZip.prefix(BundledModels.source(name)) + "corrupt zip file: "
                     + e.getMessage(), e);
         }
     }
@@ -106,7 +111,7 @@ public final class BundleInfo {
 
         BundleMetadata metadata() throws BundleException {
             if (json == null) {
-                throw new BundleException(BundleFormat.prefix(source) + "missing entry '" + BundleFormat.METADATA_ENTRY
+                throw new BundleException(BundleZip.prefix(source) + "missing entry '" + BundleFormat.METADATA_ENTRY
                         + "' (or not a zip file)");
             }
             return BundleFormat.metadata(source, json);
@@ -119,7 +124,7 @@ public final class BundleInfo {
             try {
                 return new BundleOutline(BundleOutline.parseLabels(labels), BundleOutline.parseMelConfig(melConfig));
             } catch (IllegalArgumentException e) {
-                throw new BundleException(BundleFormat.prefix(source) + e.getMessage(), e);
+                throw new BundleException(BundleZip.prefix(source) + e.getMessage(), e);
             }
         }
     }

@@ -1,5 +1,8 @@
 package org.genrevamp.model;
 
+import org.genrevamp.model.bundle.BundleZip;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.scratch.ModelBundle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +27,7 @@ import java.util.regex.Pattern;
  * An alias keeps the default model from being stored twice in the jar. Blank lines and text after
  * {@code #} are ignored.
  */
-final class BundledModels {
+public final class BundledModels {
 
     static final String DIRECTORY = "models/";
     static final String INDEX = DIRECTORY + "index.txt";
@@ -34,11 +37,11 @@ final class BundledModels {
     }
 
     /** Sorted names and aliases declared by every index on the class loader. */
-    static List<String> names(ClassLoader loader) {
+    public static List<String> names(ClassLoader loader) {
         return new ArrayList<>(index(loader).keySet());
     }
 
-    static ModelBundle load(String name, ClassLoader loader) throws BundleException {
+    public static ModelBundle load(String name, ClassLoader loader) throws BundleException {
         return ModelBundle.read("/" + resource(name, loader), bytes(name, loader));
     }
 
@@ -50,7 +53,7 @@ final class BundledModels {
     /** The resource path of the bundle {@code name} (aliases resolved). */
     private static String resource(String name, ClassLoader loader) throws BundleException {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new BundleException(BundleFormat.prefix(source(name)) + "bundle names match " + NAME.pattern());
+            throw new BundleException(BundleZip.prefix(source(name)) + "bundle names match " + NAME.pattern());
         }
         return DIRECTORY + index(loader).getOrDefault(name, name) + ".zip";
     }
@@ -60,7 +63,7 @@ final class BundledModels {
         try (InputStream in = open(name, loader)) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new BundleException(BundleFormat.prefix(source(name)) + "cannot read /" + resource(name, loader) + ": "
+            throw new BundleException(BundleZip.prefix(source(name)) + "cannot read /" + resource(name, loader) + ": "
                     + e.getMessage(), e);
         }
     }
@@ -70,7 +73,7 @@ final class BundledModels {
         InputStream in = loader.getResourceAsStream(resource(name, loader));
         if (in == null) {
             Map<String, String> index = index(loader);
-            throw new BundleException(BundleFormat.prefix(source(name)) + "no bundled model named '" + name
+            throw new BundleException(BundleZip.prefix(source(name)) + "no bundled model named '" + name
                     + "' (bundled: " + (index.isEmpty() ? "none" : String.join(", ", index.keySet())) + ")");
         }
         return in;

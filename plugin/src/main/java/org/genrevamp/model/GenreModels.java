@@ -1,5 +1,10 @@
 package org.genrevamp.model;
 
+import org.genrevamp.model.bundle.BundleZip;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.scratch.BundleFormat;
+import org.genrevamp.model.bundle.GenreModel;
+import org.genrevamp.model.transfer.TransferFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Loads any kind of genre model bundle: a {@link ModelBundle} (zip with {@code bundle.json} and
- * {@code network.zip}) or a {@link TransferModel} (zip with {@code transfer.json} and pretrained
+ * Loads any kind of genre model bundle: a {@code ModelBundle} (zip with {@code bundle.json} and
+ * {@code network.zip}) or a {@code TransferModel} (zip with {@code transfer.json} and pretrained
  * checkpoints), told apart by their entries. Every failure is a {@link BundleException} whose message
  * names the file and the reason.
  */
@@ -22,12 +27,12 @@ public final class GenreModels {
     public static GenreModel load(Path file) throws BundleException {
         String source = String.valueOf(file);
         if (file == null || !Files.isRegularFile(file)) {
-            throw new BundleException(BundleFormat.prefix(source) + "file not found");
+            throw new BundleException(BundleZip.prefix(source) + "file not found");
         }
         try {
             return read(source, Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new BundleException(BundleFormat.prefix(source) + "cannot be read: " + e.getMessage(), e);
+            throw new BundleException(BundleZip.prefix(source) + "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -54,13 +59,13 @@ public final class GenreModels {
         }
         Path file = Path.of(nameOrFile);
         if (!Files.isRegularFile(file)) {
-            throw new BundleException(BundleFormat.prefix(nameOrFile) + "file not found (and no bundled model of"
+            throw new BundleException(BundleZip.prefix(nameOrFile) + "file not found (and no bundled model of"
                     + " that name: " + String.join(", ", bundledNames()) + ")");
         }
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new BundleException(BundleFormat.prefix(nameOrFile) + "cannot be read: " + e.getMessage(), e);
+            throw new BundleException(BundleZip.prefix(nameOrFile) + "cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -79,18 +84,18 @@ public final class GenreModels {
      * @param source how messages name it
      */
     public static GenreModel read(String source, byte[] bytes) throws BundleException {
-        if (!BundleFormat.isZip(bytes)) {
-            throw new BundleException(BundleFormat.prefix(source) + "not a zip file (a bundle is a zip holding "
+        if (!BundleZip.isZip(bytes)) {
+            throw new BundleException(BundleZip.prefix(source) + "not a zip file (a bundle is a zip holding "
                     + BundleFormat.METADATA_ENTRY + " or " + TransferFormat.METADATA_ENTRY + ")");
         }
-        Map<String, byte[]> entries = BundleFormat.unzip(source, bytes);
+        Map<String, byte[]> entries = BundleZip.unzip(source, bytes);
         if (entries.containsKey(TransferFormat.METADATA_ENTRY)) {
             return TransferFormat.read(source, entries);
         }
         if (entries.containsKey(BundleFormat.METADATA_ENTRY)) {
             return BundleFormat.read(source, entries, false);
         }
-        throw new BundleException(BundleFormat.prefix(source) + "not a genre-vamp bundle: no "
+        throw new BundleException(BundleZip.prefix(source) + "not a genre-vamp bundle: no "
                 + BundleFormat.METADATA_ENTRY + " or " + TransferFormat.METADATA_ENTRY + " entry (entries: "
                 + new TreeMap<>(entries).keySet() + ")");
     }

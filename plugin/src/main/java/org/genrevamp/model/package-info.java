@@ -1,37 +1,6 @@
 /**
- * Genre classifiers: the model bundle, its networks, and inference.
+ * Which genre models exist and opening them by name or file: the catalogue of bundles shipped in the jar ({@code BundledModels}), their listings ({@code BundleInfo}) and {@code GenreModels}, which tells a scratch bundle from a transfer bundle and loads either.
  *
- * <h2>Bundle file</h2>
- * A zip with these entries, in this order:
- * <ul>
- *   <li>{@code labels.txt} and {@code melconfig.properties}: the labels (one a line, UTF-8) and the
- *       MelConfig ({@code name=value}, bundle.json's field names) again, which is all a host's listing
- *       needs, so it starts no JSON parser (see {@link org.genrevamp.model.BundleOutline}). Optional: bundles
- *       written before them still load and list (from bundle.json); when present,
- *       {@link org.genrevamp.model.ModelBundle#load} refuses them unless they agree with bundle.json;</li>
- *   <li>{@code bundle.json}: {@code format = "genre-vamp-bundle"}, {@code formatVersion = 1},
- *       {@code architecture} ({@code cnn | crnn | parallel}), {@code melConfig} (every
- *       {@link org.genrevamp.dsp.MelConfig} field; {@code topDb} must be the string "Infinity"),
- *       {@code labels} (network output order), {@code hierarchy} (label -> parent genre, may be empty),
- *       {@code windowFrames}, {@code windowSeconds} (= frames x hop, checked), {@code normaliser}
- *       ({@code mean[]}, {@code std[]} per mel band, fitted on the training split), {@code card}
- *       (free-form model card: data, split, parameters, figures);</li>
- *   <li>{@code network.zip}: the DL4J {@code ComputationGraph} as written by {@code ModelSerializer}
- *       (with updater state only when saved for continued training).</li>
- * </ul>
- * {@link org.genrevamp.model.ModelBundle#load} refuses, with a message naming the file and the reason,
- * anything the plugin cannot honour, and runs one forward pass so the first real prediction is not
- * slowed by graph building.
- *
- * <h2>Bundled models</h2>
- * The plugin jar ships bundles as {@code /models/<name>.zip}, declared in {@code /models/index.txt}
- * (one name per line, or {@code alias = name}). The default model is the alias
- * {@code default = <name>}, so it is not stored twice.
- *
- * <h2>Training</h2>
- * {@link org.genrevamp.model.Architectures#build} -> {@code fit} on
- * {@link org.genrevamp.model.FeatureLayout#dataSet} batches (normaliser from
- * {@link org.genrevamp.model.MelNormaliser#accumulator}) -> {@link org.genrevamp.model.ModelBundle#create}
- * -> {@link org.genrevamp.model.ModelBundle#save(java.nio.file.Path)}.
+ * <p>May import: model.bundle, model.scratch, model.transfer, model.tagger, model.runtime, dsp. Enforced by {@code RoomsTest}.
  */
 package org.genrevamp.model;

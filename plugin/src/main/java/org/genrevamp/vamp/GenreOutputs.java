@@ -7,9 +7,9 @@ import org.genrevamp.annotate.GenreSegmenter;
 import org.genrevamp.annotate.Probabilities;
 import org.genrevamp.annotate.TrackAnnotation;
 import org.genrevamp.dsp.MelConfig;
-import org.genrevamp.model.BackboneStream;
-import org.genrevamp.model.GenreModel;
-import org.genrevamp.model.TransferModel;
+import org.genrevamp.model.transfer.BackboneStream;
+import org.genrevamp.model.bundle.GenreModel;
+import org.genrevamp.model.transfer.TransferModel;
 
 /**
  * The genre outputs, from the model's predictions on windows of log-mel frames:

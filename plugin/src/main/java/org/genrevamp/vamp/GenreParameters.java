@@ -5,7 +5,7 @@ import java.util.List;
 import org.genrevamp.annotate.AnnotationSettings;
 import org.genrevamp.annotate.SegmenterParams;
 import org.genrevamp.annotate.WindowPlan;
-import org.genrevamp.model.TagSource;
+import org.genrevamp.model.transfer.TagSource;
 
 /**
  * The plugin's parameters, their descriptors and current values.

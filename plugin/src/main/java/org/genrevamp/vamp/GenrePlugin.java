@@ -7,10 +7,10 @@ import org.genrevamp.dsp.Downmix;
 import org.genrevamp.dsp.FrameSink;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
-import org.genrevamp.model.BundleException;
-import org.genrevamp.model.BundleOutline;
-import org.genrevamp.model.GenreModel;
-import org.genrevamp.model.TagSource;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.bundle.BundleOutline;
+import org.genrevamp.model.bundle.GenreModel;
+import org.genrevamp.model.transfer.TagSource;
 
 /**
  * The {@code genre} plugin: mixes the input to mono, computes log-mel frames with {@link MelStream}

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.genrevamp.model.BundleException;
+import org.genrevamp.model.bundle.BundleException;
 import org.genrevamp.model.BundleInfo;
-import org.genrevamp.model.BundleOutline;
-import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.bundle.BundleOutline;
+import org.genrevamp.model.bundle.GenreModel;
 import org.genrevamp.model.GenreModels;
 
 /**

@@ -5,9 +5,9 @@ import org.genrevamp.annotate.TagTrack;
 import org.genrevamp.annotate.TrackSummary;
 import org.genrevamp.annotate.WindowPlan;
 import org.genrevamp.dsp.MelConfig;
-import org.genrevamp.model.BackboneStream;
-import org.genrevamp.model.Backbones;
-import org.genrevamp.model.TagSource;
+import org.genrevamp.model.transfer.BackboneStream;
+import org.genrevamp.model.transfer.Backbones;
+import org.genrevamp.model.transfer.TagSource;
 
 /**
  * The tag outputs, from the chosen {@link TagSource}'s CRNN on windows of its own log-mel

@@ -1,5 +1,10 @@
 package org.genrevamp.model;
 
+import org.genrevamp.model.bundle.Architecture;
+import org.genrevamp.model.bundle.MelNormaliser;
+import org.genrevamp.model.scratch.Architectures;
+import org.genrevamp.model.scratch.FeatureLayout;
+import org.genrevamp.model.scratch.TrainingOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;

@@ -8,12 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.genrevamp.dsp.MelConfig;
-import org.genrevamp.model.Architecture;
-import org.genrevamp.model.Architectures;
-import org.genrevamp.model.BundleMetadata;
-import org.genrevamp.model.MelNormaliser;
-import org.genrevamp.model.ModelBundle;
-import org.genrevamp.model.TrainingOptions;
+import org.genrevamp.model.bundle.Architecture;
+import org.genrevamp.model.scratch.Architectures;
+import org.genrevamp.model.bundle.BundleMetadata;
+import org.genrevamp.model.bundle.MelNormaliser;
+import org.genrevamp.model.scratch.ModelBundle;
+import org.genrevamp.model.scratch.TrainingOptions;
 
 /**
  * Model bundles for tests that need a model but no trained one: an UNTRAINED CNN (seeded weights) with

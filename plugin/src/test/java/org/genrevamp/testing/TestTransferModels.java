@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.genrevamp.model.Backbones;
-import org.genrevamp.model.GenreHead;
-import org.genrevamp.model.TransferModel;
+import org.genrevamp.model.transfer.Backbones;
+import org.genrevamp.model.transfer.GenreHead;
+import org.genrevamp.model.transfer.TransferModel;
 
 /**
  * Transfer models for tests: the real pretrained msd/crnn from the shared data (skipped when absent)

@@ -1,6 +1,12 @@
 package org.genrevamp.trainer;
 
-import org.genrevamp.trainer.batch.AnnotateCommand;
+import org.genrevamp.trainer.command.EvaluateCommand;
+import org.genrevamp.trainer.command.ExportCommand;
+import org.genrevamp.trainer.command.PrepareCommand;
+import org.genrevamp.trainer.command.TrainCommand;
+import org.genrevamp.trainer.console.Log;
+import org.genrevamp.trainer.console.Results;
+import org.genrevamp.trainer.command.AnnotateCommand;
 import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import picocli.CommandLine;

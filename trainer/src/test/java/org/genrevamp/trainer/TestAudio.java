@@ -12,12 +12,12 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 /** Writes small real audio files for tests (16-bit mono WAV through Java Sound). */
-final class TestAudio {
+public final class TestAudio {
     private TestAudio() {
     }
 
     /** A sine of {@code hz} at half scale, {@code seconds} long, at {@code rate}. */
-    static Path sineWav(Path file, double hz, double seconds, float rate) throws IOException {
+    public static Path sineWav(Path file, double hz, double seconds, float rate) throws IOException {
         int n = (int) Math.round(seconds * rate);
         ByteBuffer pcm = ByteBuffer.allocate(2 * n).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
@@ -32,7 +32,7 @@ final class TestAudio {
     }
 
     /** A file that claims to be audio but holds noise bytes. */
-    static Path corrupt(Path file) throws IOException {
+    public static Path corrupt(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         byte[] junk = new byte[4096];
         new java.util.Random(3).nextBytes(junk);

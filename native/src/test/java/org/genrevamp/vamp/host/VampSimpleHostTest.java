@@ -42,7 +42,7 @@ class VampSimpleHostTest {
         try {
             return org.genrevamp.model.BundleInfo.bundledNames().contains("default")
                     ? org.genrevamp.model.BundleInfo.outlineOfBundled("default").melConfig() : MelConfig.defaults();
-        } catch (org.genrevamp.model.BundleException e) {
+        } catch (org.genrevamp.model.bundle.BundleException e) {
             throw new AssertionError(e.getMessage(), e);
         }
     }

@@ -1,7 +1,7 @@
 package org.genrevamp.model.tagger;
 
 import java.util.Arrays;
-import org.genrevamp.model.Nd4jThreads;
+import org.genrevamp.model.runtime.Nd4jThreads;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

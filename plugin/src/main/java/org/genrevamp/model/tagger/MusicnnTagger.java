@@ -2,7 +2,7 @@ package org.genrevamp.model.tagger;
 
 import java.util.Map;
 
-import org.genrevamp.model.Nd4jThreads;
+import org.genrevamp.model.runtime.Nd4jThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;

@@ -1,6 +1,6 @@
 package org.genrevamp.model.tagger;
 
-import org.genrevamp.model.Nd4jThreads;
+import org.genrevamp.model.runtime.Nd4jThreads;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

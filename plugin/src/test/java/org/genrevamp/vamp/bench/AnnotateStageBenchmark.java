@@ -6,7 +6,7 @@ import org.genrevamp.annotate.WindowAccumulator;
 import org.genrevamp.annotate.WindowPlan;
 import org.genrevamp.dsp.Downmix;
 import org.genrevamp.dsp.MelStream;
-import org.genrevamp.model.ModelBundle;
+import org.genrevamp.model.scratch.ModelBundle;
 import org.genrevamp.testing.TestBundles;
 
 /**

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.genrevamp.trainer.Dataset;
-import org.genrevamp.trainer.FolderDataset;
-import org.genrevamp.trainer.SkippedFile;
+import org.genrevamp.trainer.dataset.Dataset;
+import org.genrevamp.trainer.dataset.FolderDataset;
+import org.genrevamp.trainer.dataset.SkippedFile;
 
 /**
  * Labelled regions of a folder of audio and annotation files, matched by file stem: {@code song.mp3}

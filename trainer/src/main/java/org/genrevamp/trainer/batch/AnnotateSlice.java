@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
-import org.genrevamp.model.BundleException;
-import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.bundle.GenreModel;
 
 /**
  * One task: annotates its slice of files with a model borrowed from this executor's {@link ModelPool}.

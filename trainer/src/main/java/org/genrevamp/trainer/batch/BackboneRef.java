@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
-import org.genrevamp.model.Backbones;
-import org.genrevamp.model.BundleException;
+import org.genrevamp.model.transfer.Backbones;
+import org.genrevamp.model.bundle.BundleException;
 import org.genrevamp.trainer.transfer.TransferTraining;
 
 /**

@@ -12,8 +12,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
-import org.genrevamp.trainer.Log;
-import org.genrevamp.trainer.Progress;
+import org.genrevamp.trainer.console.Log;
+import org.genrevamp.trainer.console.Progress;
 
 /**
  * A batch annotation job on a running Spark session:

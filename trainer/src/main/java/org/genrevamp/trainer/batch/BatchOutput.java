@@ -21,7 +21,7 @@ import org.apache.spark.sql.functions;
  * A chunk's JSON is committed before its Parquet, so a job stopped between the two writes can leave
  * a chunk's JSON twice after the rerun, never a track missing from both.
  */
-final class BatchOutput {
+public final class BatchOutput {
 
     static final String TRACKS = "tracks";
     static final String TRACKS_JSON = "tracks-jsonl";
@@ -30,7 +30,7 @@ final class BatchOutput {
 
     private final Path dir;
 
-    BatchOutput(Path dir) {
+    public BatchOutput(Path dir) {
         this.dir = dir.toAbsolutePath();
     }
 

@@ -41,7 +41,7 @@ public record BatchSettings(ModelRef model, double hopSeconds, double windowSeco
                 root.toAbsolutePath().toString());
     }
 
-    AnnotationSettings annotation() {
+    public AnnotationSettings annotation() {
         return new AnnotationSettings(hopSeconds, windowSeconds, new SegmenterParams(smoothing, minSegment, unknown));
     }
 }

@@ -2,7 +2,7 @@ package org.genrevamp.trainer.batch;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.genrevamp.trainer.Log;
+import org.genrevamp.trainer.console.Log;
 
 /** The Spark session of a batch job. */
 public final class BatchSpark {

@@ -20,11 +20,11 @@ import org.genrevamp.dsp.Downmix;
 import org.genrevamp.dsp.FrameSink;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
-import org.genrevamp.model.BackboneStream;
-import org.genrevamp.model.BundleException;
-import org.genrevamp.model.GenreModel;
-import org.genrevamp.model.TagSource;
-import org.genrevamp.model.TransferModel;
+import org.genrevamp.model.transfer.BackboneStream;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.bundle.GenreModel;
+import org.genrevamp.model.transfer.TagSource;
+import org.genrevamp.model.transfer.TransferModel;
 
 /**
  * Annotates whole files with the plugin's engine, fed exactly as a Vamp host feeds the plugin: blocks

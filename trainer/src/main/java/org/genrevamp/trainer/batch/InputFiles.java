@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * folder; blank lines and lines starting with {@code #} skipped; kept as listed even when the file is
  * missing, so it is reported in the errors table).
  */
-final class InputFiles {
+public final class InputFiles {
 
     /** Extensions {@link org.genrevamp.audio.AudioFiles} decodes. */
     static final Set<String> AUDIO = Set.of("wav", "wave", "au", "snd", "aif", "aiff", "aifc", "mp3");
@@ -24,7 +24,7 @@ final class InputFiles {
     }
 
     /** @throws IllegalArgumentException when {@code input} is neither a directory nor a readable file */
-    static List<String> list(Path input) {
+    public static List<String> list(Path input) {
         try {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> paths = Files.walk(input)) {

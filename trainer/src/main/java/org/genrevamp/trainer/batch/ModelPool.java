@@ -1,13 +1,13 @@
 package org.genrevamp.trainer.batch;
 
-import org.genrevamp.model.BundleException;
-import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.bundle.GenreModel;
 
 /**
  * The models of this JVM keyed by {@link ModelRef} ({@link JvmPool}: one instance per concurrent task,
  * as a model is not made for concurrent use: the transfer model serialises its {@code predict}).
  */
-final class ModelPool {
+public final class ModelPool {
 
     private static final JvmPool<ModelRef, GenreModel> POOL = new JvmPool<>();
 
@@ -20,7 +20,7 @@ final class ModelPool {
     }
 
     /** Makes {@code model} (borrowed for {@code ref}) available to the next task. */
-    static void giveBack(ModelRef ref, GenreModel model) {
+    public static void giveBack(ModelRef ref, GenreModel model) {
         POOL.giveBack(ref, model);
     }
 

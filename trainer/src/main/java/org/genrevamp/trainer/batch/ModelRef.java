@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.genrevamp.model.BundleException;
-import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.bundle.GenreModel;
 import org.genrevamp.model.GenreModels;
 
 /**
@@ -26,7 +26,7 @@ public record ModelRef(String nameOrFile, String version) implements Serializabl
     }
 
     /** Loads the model, refusing a bundle whose bytes changed since the driver fingerprinted it. */
-    GenreModel load() throws BundleException {
+    public GenreModel load() throws BundleException {
         byte[] bytes = GenreModels.bytesOfFileOrBundled(nameOrFile);
         String found = digest(bytes);
         if (!found.equals(version)) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.genrevamp.model.Backbones;
+import org.genrevamp.model.transfer.Backbones;
 import org.genrevamp.trainer.transfer.FileFeatures;
 
 /**

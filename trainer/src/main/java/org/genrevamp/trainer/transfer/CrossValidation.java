@@ -1,5 +1,6 @@
 package org.genrevamp.trainer.transfer;
 
+import org.genrevamp.trainer.dataset.ArtistSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -12,12 +13,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import org.genrevamp.model.BundleException;
-import org.genrevamp.model.GenreHead;
-import org.genrevamp.model.TransferModel;
-import org.genrevamp.trainer.Evaluation;
-import org.genrevamp.trainer.Log;
-import org.genrevamp.trainer.ScoredWindow;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.transfer.GenreHead;
+import org.genrevamp.model.transfer.TransferModel;
+import org.genrevamp.trainer.report.Evaluation;
+import org.genrevamp.trainer.console.Log;
+import org.genrevamp.trainer.report.ScoredWindow;
 
 /**
  * {@code train --backbone ... --cv FOLDSxREPEATS}: for label sets too small to hold out a test part

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.genrevamp.model.Backbones;
-import org.genrevamp.trainer.Metrics;
-import org.genrevamp.trainer.ReportWriter;
+import org.genrevamp.model.transfer.Backbones;
+import org.genrevamp.trainer.report.Metrics;
+import org.genrevamp.trainer.report.ReportWriter;
 
 /**
  * The figures of a cross-validated transfer run ({@link CrossValidation}): the card stored in the

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.genrevamp.dsp.MelConfig;
-import org.genrevamp.model.Backbones;
-import org.genrevamp.model.TransferModel;
-import org.genrevamp.trainer.LogMelExtractor;
-import org.genrevamp.trainer.WindowPlan;
+import org.genrevamp.model.transfer.Backbones;
+import org.genrevamp.model.transfer.TransferModel;
+import org.genrevamp.trainer.features.LogMelExtractor;
+import org.genrevamp.trainer.scratch.WindowPlan;
 import org.genrevamp.trainer.annotations.Region;
 
 /**

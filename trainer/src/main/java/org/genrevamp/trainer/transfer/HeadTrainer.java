@@ -1,7 +1,7 @@
 package org.genrevamp.trainer.transfer;
 
 import java.util.Random;
-import org.genrevamp.model.GenreHead;
+import org.genrevamp.model.transfer.GenreHead;
 
 /**
  * Trains a {@link GenreHead} on backbone features: standardisation fitted on the training rows, then

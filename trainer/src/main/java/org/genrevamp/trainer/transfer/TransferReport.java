@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.genrevamp.model.Backbones;
-import org.genrevamp.trainer.Evaluation;
-import org.genrevamp.trainer.Metrics;
-import org.genrevamp.trainer.ReportWriter;
+import org.genrevamp.model.transfer.Backbones;
+import org.genrevamp.trainer.report.Evaluation;
+import org.genrevamp.trainer.report.Metrics;
+import org.genrevamp.trainer.report.ReportWriter;
 
 /**
  * The figures of a transfer run: what was trained on which split, the heads tried on validation,

@@ -2,8 +2,8 @@ package org.genrevamp.trainer.transfer;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.genrevamp.model.Backbones;
-import org.genrevamp.trainer.FmaSource;
+import org.genrevamp.model.transfer.Backbones;
+import org.genrevamp.trainer.dataset.FmaSource;
 
 /**
  * What {@code train --backbone} was asked to do.
@@ -17,7 +17,7 @@ import org.genrevamp.trainer.FmaSource;
  *                   {@code artist} (seeded, artist-disjoint, from {@code artists}) or {@code random}
  *                   (seeded track split stratified by genre: artists may overlap)
  * @param splitDir   folder of the fault-filtered lists
- * @param artists    with {@code split = artist}: file of {@code track<TAB>artist} lines ({@link ArtistSplit})
+ * @param artists    with {@code split = artist}: file of {@code track<TAB>artist} lines ({@code ArtistSplit})
  * @param cache      embedding cache folder
  * @param out        run folder (bundle and report)
  * @param features   what of each network's output the head sees

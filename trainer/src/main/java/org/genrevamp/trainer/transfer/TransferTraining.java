@@ -1,5 +1,7 @@
 package org.genrevamp.trainer.transfer;
 
+import org.genrevamp.trainer.dataset.ArtistSplit;
+import org.genrevamp.trainer.dataset.FaultFilteredSplit;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +19,18 @@ import java.util.Set;
 import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import org.genrevamp.dsp.RhythmFeatures;
-import org.genrevamp.model.Backbones;
-import org.genrevamp.model.BundleException;
-import org.genrevamp.model.GenreHead;
-import org.genrevamp.model.TransferModel;
-import org.genrevamp.trainer.Dataset;
-import org.genrevamp.trainer.Evaluation;
-import org.genrevamp.trainer.LabelledFile;
-import org.genrevamp.trainer.Log;
-import org.genrevamp.trainer.Progress;
-import org.genrevamp.trainer.ScoredWindow;
-import org.genrevamp.trainer.SplitPart;
-import org.genrevamp.trainer.TrackSplit;
+import org.genrevamp.model.transfer.Backbones;
+import org.genrevamp.model.bundle.BundleException;
+import org.genrevamp.model.transfer.GenreHead;
+import org.genrevamp.model.transfer.TransferModel;
+import org.genrevamp.trainer.dataset.Dataset;
+import org.genrevamp.trainer.report.Evaluation;
+import org.genrevamp.trainer.dataset.LabelledFile;
+import org.genrevamp.trainer.console.Log;
+import org.genrevamp.trainer.console.Progress;
+import org.genrevamp.trainer.report.ScoredWindow;
+import org.genrevamp.trainer.dataset.SplitPart;
+import org.genrevamp.trainer.dataset.TrackSplit;
 import org.genrevamp.trainer.annotations.AnnotatedDataset;
 import org.genrevamp.trainer.annotations.Region;
 

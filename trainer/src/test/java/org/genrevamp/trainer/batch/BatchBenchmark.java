@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.audio.AudioFiles;
-import org.genrevamp.model.GenreModel;
+import org.genrevamp.model.bundle.GenreModel;
 
 /**
  * Throughput of batch annotation on one list of files, one mode per JVM (run by

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.genrevamp.model.GenreModels;
-import org.genrevamp.model.TagSource;
+import org.genrevamp.model.transfer.TagSource;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 

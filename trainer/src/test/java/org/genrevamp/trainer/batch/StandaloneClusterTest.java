@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.genrevamp.model.TagSource;
+import org.genrevamp.model.transfer.TagSource;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.genrevamp.model.GenreModels;
-import org.genrevamp.model.TransferModel;
+import org.genrevamp.model.transfer.TransferModel;
 import org.genrevamp.testing.SharedData;
 import org.genrevamp.trainer.GenreTrainer;
 import org.junit.jupiter.api.Test;

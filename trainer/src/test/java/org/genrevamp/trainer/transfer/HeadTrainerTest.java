@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.genrevamp.model.GenreHead;
+import org.genrevamp.model.transfer.GenreHead;
 import org.junit.jupiter.api.Test;
 
 class HeadTrainerTest {

@@ -1,0 +1,259 @@
+package org.genrevamp.model.transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.genrevamp.model.tagger.CrnnTagger;
+
+/**
+ * The backbones' outputs (each network's embedding and tags, {@link Backbones#joined}) per window over a
+ * stream of log-mel frames, for crnn and/or fcn backbones: each backbone's convolutional trunk runs once
+ * over the stream ({@link StreamPart}), each window only runs the networks' heads over its trunk steps.
+ * Dense hops cost a head pass per backbone, not a convolution of the whole window. {@link TransferStream}
+ * puts a genre head on it; the plugin's tag outputs read a tagger's tags from it.
+ *
+ * <p><b>Windows.</b> Window k nominally starts at frame k·H, H = hopSteps · {@value #STRIDE_FRAMES}. Its
+ * crnn part is the GRU over conv steps [k·hopSteps, k·hopSteps + 18) ({@code CrnnStream}'s window k);
+ * its fcn part is the tail over the 28 trunk steps (64 frames each) from the step start nearest to k·H,
+ * the earlier on a tie: the fcn part starts <b>32 frames (0.5 s) before k·H when k·hopSteps is odd</b>,
+ * on k·H otherwise. Window k is delivered as soon as all its parts' steps exist, with the parts'
+ * outputs in backbone order. Each part equals the network's
+ * lone window on the same frames except at its first (and, for the crnn, last) trunk step, which sees
+ * the real neighbouring frames where a lone window sees zero padding.
+ *
+ * <p><b>End of stream.</b> When the regular windows leave trunk steps of any part uncovered, one more
+ * window joins every part's end-aligned window (its last 18 crnn / 28 fcn steps); it is reported as
+ * {@link #windowFrames()} frames ending where its later part ends. A stream too short for window 0
+ * (under {@link #windowFrames()} frames) gives exactly one window: its frames <b>looped, not
+ * padded</b>, to {@link Backbones#windowFrames()} (1813) and run through every
+ * backbone's per-window forward pass. An empty stream gives none.
+ *
+ * <p><b>Memory</b>, bounded in the stream's length: per part one chunk of frames with its halos and
+ * the trunk steps the next window and the end-aligned tail can read (an fcn step is 1536 floats per
+ * 1.024 s; at most 50 crnn + fcn steps, 0.2 MB, were held over 580 s at a hop of one step), plus the
+ * first {@link #windowFrames()} frames until window 0 is out. Not thread-safe;
+ * {@link #reset()} starts a new stream.
+ */
+public final class BackboneStream {
+
+    /** Frames between possible window starts: the CRNN's time stride. */
+    public static final int STRIDE_FRAMES = CrnnTagger.TIME_STRIDE;
+
+    /**
+     * One window's backbone outputs.
+     *
+     * @param index           0, 1, 2, … in emission order
+     * @param firstFrame      the window's first frame (k·H for regular window k)
+     * @param realFrames      frames of real audio in it ({@link #windowFrames()}, or fewer for the one
+     *                        looped window of a stream shorter than a window)
+     * @param outputs         one {@link Backbones#joined} vector (embedding, then tags) per backbone, in order
+     * @param partFirstFrames where each backbone's own part of the window starts (the fcn's may start 32
+     *                        frames early; in the end-aligned tail window the parts start where each
+     *                        network's last window does)
+     */
+    public record Window(int index, long firstFrame, int realFrames, List<float[]> outputs, long[] partFirstFrames) {
+    }
+
+    /** Receives each window's backbone outputs. */
+    @FunctionalInterface
+    public interface Sink {
+        void window(Window window);
+    }
+
+    /** Receives one backbone's output per window. */
+    @FunctionalInterface
+    public interface PartSink {
+        /**
+         * @param firstFrame where the backbone's part of the window starts
+         * @param realFrames frames of real audio in the whole window
+         * @param joined     the backbone's {@link Backbones#joined} output
+         */
+        void window(long firstFrame, int realFrames, float[] joined);
+    }
+
+    /** A sink handing {@code part} the output of backbone {@code index} (of this stream's backbones) per window. */
+    public static Sink part(int index, PartSink part) {
+        return w -> part.window(w.partFirstFrames()[index], w.realFrames(), w.outputs().get(index));
+    }
+
+    private final Backbones backbones;
+    private final int hopFrames;
+    private final int windowFrames;
+    private final Sink sink;
+
+    private List<StreamPart> parts;
+    private float[][] firstFrames; // the first windowFrames frames, until a window is out
+    private long frames;
+    private int nextWindow;
+    private boolean finished;
+
+    /**
+     * @param hopSteps windows start every hopSteps · {@value #STRIDE_FRAMES} frames, >= 1
+     * @throws IllegalArgumentException when a backbone does not stream
+     */
+    public BackboneStream(Backbones backbones, int hopSteps, Sink sink) {
+        if (backbones == null || sink == null || hopSteps < 1) {
+            throw new IllegalArgumentException("BackboneStream: need backbones, a sink and hopSteps >= 1");
+        }
+        this.backbones = backbones;
+        this.hopFrames = hopSteps * STRIDE_FRAMES;
+        this.windowFrames = windowFrames(backbones);
+        this.sink = sink;
+        reset();
+    }
+
+    /**
+     * Frames of a streamed window of these backbones: the longest part's, 1728 (18 crnn steps) for a
+     * crnn alone, 1792 (28 fcn steps) with an fcn.
+     *
+     * @throws IllegalArgumentException when a backbone does not stream
+     */
+    public static int windowFrames(Backbones backbones) {
+        int frames = 0;
+        for (Backbones.Backbone b : backbones.list()) {
+            frames = Math.max(frames, StreamPart.windowFrames(b.network()));
+        }
+        return frames;
+    }
+
+    /**
+     * Whether these backbones stream: every trunk can run once over a stream (crnn, fcn, musicnn), and the
+     * windows are long ones (29 s: a musicnn alone keeps its own 3 s windows, run one by one).
+     */
+    public static boolean streams(Backbones backbones) {
+        return backbones.windowFrames() > MusicnnTiles.TILE
+                && backbones.list().stream().allMatch(b -> StreamPart.streams(b.network()));
+    }
+
+    /** Frames a streamed window covers (see {@link #windowFrames(Backbones)}). */
+    public int windowFrames() {
+        return windowFrames;
+    }
+
+    /** Trunk steps the parts hold now (tests of the memory bound). */
+    int heldSteps() {
+        return parts.stream().mapToInt(StreamPart::heldSteps).sum();
+    }
+
+    /** Takes one frame of {@link org.genrevamp.dsp.MelConfig#torchaudioTagger()} log-mel (copied). */
+    public void accept(float[] melDb) {
+        if (finished) {
+            throw new IllegalStateException("BackboneStream: accept after finish");
+        }
+        if (melDb.length != CrnnTagger.MEL_BANDS) {
+            throw new IllegalArgumentException("BackboneStream: frame has " + melDb.length + " bands, expected "
+                    + CrnnTagger.MEL_BANDS);
+        }
+        float[] frame = melDb.clone();
+        if (firstFrames != null && frames < firstFrames.length) {
+            firstFrames[(int) frames] = frame;
+        }
+        frames++;
+        for (StreamPart part : parts) {
+            part.accept(frame);
+        }
+        emitReady();
+    }
+
+    /** End of the stream: the windows still completed, then the tail window, or the single looped window of a short stream. */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        for (StreamPart part : parts) {
+            part.finish();
+        }
+        emitReady();
+        if (nextWindow == 0) {
+            if (frames > 0) {
+                emitLooped();
+            }
+        } else if (lastRegularLeavesSteps()) {
+            emitTail();
+        }
+        firstFrames = null;
+    }
+
+    /** Forgets the stream so far. */
+    public void reset() {
+        parts = new ArrayList<>();
+        for (Backbones.Backbone b : backbones.list()) {
+            parts.add(StreamPart.of(b.network()));
+        }
+        firstFrames = new float[windowFrames][];
+        frames = 0;
+        nextWindow = 0;
+        finished = false;
+    }
+
+    /** Emits every regular window whose parts all have their steps, in order. */
+    private void emitReady() {
+        while (true) {
+            long first = (long) nextWindow * hopFrames;
+            for (StreamPart part : parts) {
+                if (!part.has(part.startStep(first))) {
+                    return;
+                }
+            }
+            List<float[]> outputs = new ArrayList<>();
+            long[] starts = new long[parts.size()];
+            for (int i = 0; i < parts.size(); i++) {
+                StreamPart part = parts.get(i);
+                outputs.add(part.output(part.startStep(first)));
+                starts[i] = part.startFrame(part.startStep(first));
+                part.release(part.startStep(first + hopFrames));
+            }
+            emit(first, windowFrames, outputs, starts);
+        }
+    }
+
+    private boolean lastRegularLeavesSteps() {
+        long first = (long) (nextWindow - 1) * hopFrames;
+        for (StreamPart part : parts) {
+            if (part.leavesStepsAfter(part.startStep(first))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every part's end-aligned window, reported as windowFrames frames ending where the later part ends. */
+    private void emitTail() {
+        long end = 0;
+        for (StreamPart part : parts) {
+            end = Math.max(end, part.endFrame());
+        }
+        // not at or before the last regular window (an fcn part starting 32 frames early beside a musicnn
+        // part that leaves a few frames put it there): windows are reported in time order
+        if (end - windowFrames <= (long) (nextWindow - 1) * hopFrames) {
+            return;
+        }
+        List<float[]> outputs = new ArrayList<>();
+        long[] starts = new long[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            StreamPart part = parts.get(i);
+            outputs.add(part.output(part.lastStart()));
+            starts[i] = part.startFrame(part.lastStart());
+        }
+        emit(end - windowFrames, windowFrames, outputs, starts);
+    }
+
+    /** The short-stream window: the frames repeated cyclically to the backbones' window (loop, not pad). */
+    private void emitLooped() {
+        int n = (int) frames; // < windowFrames here, all in firstFrames
+        float[][][] looped = {new float[backbones.windowFrames()][]};
+        for (int t = 0; t < looped[0].length; t++) {
+            looped[0][t] = firstFrames[t % n];
+        }
+        List<float[]> outputs = new ArrayList<>();
+        for (int i = 0; i < backbones.list().size(); i++) {
+            outputs.add(backbones.outputs(i, looped)[0]);
+        }
+        sink.window(new Window(nextWindow++, 0, n, outputs, new long[parts.size()]));
+    }
+
+    private void emit(long firstFrame, int realFrames, List<float[]> outputs, long[] partFirstFrames) {
+        firstFrames = null; // no looped window any more
+        sink.window(new Window(nextWindow++, firstFrame, realFrames, outputs, partFirstFrames));
+    }
+}
