@@ -40,8 +40,6 @@ public final class GenrePlugin extends Plugin {
     private TagOutputs tags;
     private int tagsFirstOutput;
     private TagSource describedTagger;
-    private MelStream tagStream;   // the taggers' front end when the model's differs and tags run; else null
-    private final FrameSink tagDispatch = this::dispatchTags;
     private List<FrameOutput> frameOutputs;
     private List<OutputDescriptor> descriptors;
     private int[] firstOutputs;   // index of each FrameOutput's first output in the plugin's numbering
@@ -184,7 +182,6 @@ public final class GenrePlugin extends Plugin {
      * @return false after one stderr line when the tagger cannot be loaded
      */
     private boolean bindTagger(GenreModel model) {
-        tagStream = null;
         tags.bindOwnTagger(null);
         TagSource source = parameters.tagSource();
         if (source == null || genre.shareBackbone(source.backboneName(), tags::window)) {
@@ -196,9 +193,6 @@ public final class GenrePlugin extends Plugin {
             Diagnostics.warn("GenrePlugin.initialise", "cannot load tagger '" + source.id() + "': "
                     + (e instanceof BundleException ? e.getMessage() : Diagnostics.describe(e)));
             return false;
-        }
-        if (!MelConfig.torchaudioTagger().equals(model.melConfig())) {
-            tagStream = new MelStream(MelConfig.torchaudioTagger(), inputSampleRate);
         }
         return true;
     }
@@ -226,9 +220,6 @@ public final class GenrePlugin extends Plugin {
             return;   // not initialised: nothing to forget
         }
         stream.reset();
-        if (tagStream != null) {
-            tagStream.reset();
-        }
         origin = null;
         inputEnd.reset();
         frameOutputs.forEach(FrameOutput::reset);
@@ -244,9 +235,7 @@ public final class GenrePlugin extends Plugin {
         tags.target(pending, tagsFirstOutput);
         float[] mono = Downmix.mono(inputBuffers);
         stream.push(mono, 0, stepSize, dispatch);
-        if (tagStream != null) {
-            tagStream.push(mono, 0, stepSize, tagDispatch);
-        }
+        tags.samples(mono, 0, stepSize);
         inputEnd.block(mono);
         return placed(pending);
     }
@@ -256,9 +245,6 @@ public final class GenrePlugin extends Plugin {
         pending = new FeatureSet();
         tags.target(pending, tagsFirstOutput);
         stream.finish(dispatch);
-        if (tagStream != null) {
-            tagStream.finish(tagDispatch);
-        }
         // hosts zero-pad the last block; GenreAnnotator keeps the end after its last window's centre
         double duration = inputEnd.seconds(inputSampleRate);
         for (int i = 0; i < frameOutputs.size(); i++) {
@@ -285,14 +271,7 @@ public final class GenrePlugin extends Plugin {
 
     private void dispatch(long index, float[] melDb) {
         for (int i = 0; i < frameOutputs.size(); i++) {
-            FrameOutput o = frameOutputs.get(i);
-            if (o != tags || tagStream == null) {
-                o.frame(index, melDb, pending, firstOutputs[i]);
-            }
+            frameOutputs.get(i).frame(index, melDb, pending, firstOutputs[i]);
         }
-    }
-
-    private void dispatchTags(long index, float[] melDb) {
-        tags.frame(index, melDb, pending, tagsFirstOutput);
     }
 }

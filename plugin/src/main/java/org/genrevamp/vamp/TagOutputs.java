@@ -2,6 +2,7 @@ package org.genrevamp.vamp;
 
 import java.util.List;
 import org.genrevamp.annotate.TagTrack;
+import org.genrevamp.annotate.TaggerFeed;
 import org.genrevamp.annotate.TrackSummary;
 import org.genrevamp.annotate.WindowPlan;
 import org.genrevamp.dsp.MelConfig;
@@ -22,7 +23,7 @@ import org.genrevamp.model.transfer.TagSource;
  * </ul>
  * Windows are the tagger's streamed windows (1728 frames, 27.6 s) every hop, the genre hop parameter
  * rounded to whole 96-frame steps as for the transfer models. Their tags arrive either from this object's
- * own {@link BackboneStream} over the frames it is given, or, when the genre model already runs the same
+ * own {@link TaggerFeed} over the frames and samples it is given, or, when the genre model already runs the same
  * network, from the genre model's stream ({@link #window}), so the tagger does not run twice. Silent when
  * the tagger is off.
  */
@@ -39,7 +40,7 @@ final class TagOutputs implements FrameOutput {
     private final GenreParameters parameters;
     private final double descriptorHopSeconds;
     private Backbones tagger;     // null: tags come from the genre model's stream, or tagging is off
-    private BackboneStream stream;
+    private TaggerFeed feed;      // the tagger run by this object; null when tapped from the genre model or off
     private TagTrack track;
     private FeatureSet out;
     private int firstOutput;
@@ -85,16 +86,22 @@ final class TagOutputs implements FrameOutput {
     @Override
     public void start(MelConfig config, double sampleRate) {
         track = new TagTrack(TagTrack.plan(sampleRate, parameters.hopSeconds()), names.size());
-        stream = tagger == null ? null : new BackboneStream(tagger, track.plan().hopFrames() / BackboneStream.STRIDE_FRAMES,
-                BackboneStream.part(0, this::window));
+        feed = tagger == null ? null : new TaggerFeed(tagger, track.plan().hopFrames(), this::window, config, sampleRate);
     }
 
     @Override
     public void frame(long index, float[] melDb, FeatureSet out, int firstOutput) {
         this.out = out;
         this.firstOutput = firstOutput;
-        if (stream != null) {
-            stream.accept(melDb);
+        if (feed != null) {
+            feed.modelFrame(melDb);
+        }
+    }
+
+    /** New mono samples of the input, for a tagger with its own front end. */
+    void samples(float[] mono, int offset, int length) {
+        if (feed != null) {
+            feed.samples(mono, offset, length);
         }
     }
 
@@ -129,8 +136,8 @@ final class TagOutputs implements FrameOutput {
     @Override
     public void finish(FeatureSet out, int firstOutput, double durationSeconds) {
         target(out, firstOutput);
-        if (stream != null) {
-            stream.finish();
+        if (feed != null) {
+            feed.finish();
         }
         TrackSummary summary = track.summary(durationSeconds, names, LABEL_TAGS);
         if (summary != null) {
@@ -144,8 +151,8 @@ final class TagOutputs implements FrameOutput {
         if (track != null) {
             track.clear();
         }
-        if (stream != null) {
-            stream.reset();
+        if (feed != null) {
+            feed.reset();
         }
     }
 }

@@ -11,6 +11,7 @@ import org.genrevamp.annotate.GenreRegion;
 import org.genrevamp.annotate.GenreSegmenter;
 import org.genrevamp.annotate.InputEnd;
 import org.genrevamp.annotate.TagTrack;
+import org.genrevamp.annotate.TaggerFeed;
 import org.genrevamp.annotate.TrackAnnotation;
 import org.genrevamp.annotate.TrackSummary;
 import org.genrevamp.audio.AudioFiles;
@@ -18,9 +19,9 @@ import org.genrevamp.audio.AudioReadException;
 import org.genrevamp.audio.DecodedAudio;
 import org.genrevamp.dsp.Downmix;
 import org.genrevamp.dsp.FrameSink;
-import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.dsp.MelStream;
 import org.genrevamp.model.transfer.BackboneStream;
+import org.genrevamp.model.transfer.Backbones;
 import org.genrevamp.model.bundle.BundleException;
 import org.genrevamp.model.bundle.GenreModel;
 import org.genrevamp.model.transfer.TagSource;
@@ -88,14 +89,13 @@ final class FileAnnotator {
     private TrackAnnotation annotate(DecodedAudio audio, TagTrack tagTrack) {
         MelStream stream = new MelStream(model.melConfig(), audio.sampleRate());
         BackboneStream.Sink tap = tagTrack == null ? null : TransferModel.tap(model, TAGGER.backboneName(), tagTrack::add);
-        BackboneStream tagger = tagTrack == null || tap != null ? null : taggerStream(tagTrack);
-        MelStream taggerMel = tagger == null || MelConfig.torchaudioTagger().equals(model.melConfig()) ? null
-                : new MelStream(MelConfig.torchaudioTagger(), audio.sampleRate());
+        TaggerFeed tagger = tagTrack == null || tap != null ? null
+                : new TaggerFeed(taggerNetwork(), tagTrack.plan().hopFrames(), tagTrack::add, model.melConfig(), audio.sampleRate());
         GenreAnnotator annotator = new GenreAnnotator(model, settings, audio.sampleRate(), tap, (start, probabilities) -> { });
-        FrameSink frames = tagger == null || taggerMel != null ? annotator::frame
+        FrameSink frames = tagger == null ? annotator::frame
                 : (index, melDb) -> {
                     annotator.frame(index, melDb);
-                    tagger.accept(melDb);
+                    tagger.modelFrame(melDb);
                 };
         InputEnd end = new InputEnd(InputEnd.HOST_BLOCK);
         float[][] channels = audio.channels();
@@ -108,26 +108,22 @@ final class FileAnnotator {
             }
             float[] mono = Downmix.mono(block);
             stream.push(mono, 0, InputEnd.HOST_BLOCK, frames);
-            if (taggerMel != null) {
-                taggerMel.push(mono, 0, InputEnd.HOST_BLOCK, (index, melDb) -> tagger.accept(melDb));
+            if (tagger != null) {
+                tagger.samples(mono, 0, InputEnd.HOST_BLOCK);
             }
             end.block(mono);
         }
         stream.finish(frames);
-        if (taggerMel != null) {
-            taggerMel.finish((index, melDb) -> tagger.accept(melDb));
-        }
         if (tagger != null) {
             tagger.finish();
         }
         return annotator.finish(end.seconds(audio.sampleRate()));
     }
 
-    /** The tagger network over the frames, when the genre model does not run it itself. */
-    private static BackboneStream taggerStream(TagTrack tagTrack) {
+    /** The tagger network, for a genre model that does not run it itself. */
+    private static Backbones taggerNetwork() {
         try {
-            return new BackboneStream(TAGGER.load(), tagTrack.plan().hopFrames() / BackboneStream.STRIDE_FRAMES,
-                    BackboneStream.part(0, tagTrack::add));
+            return TAGGER.load();
         } catch (BundleException e) {
             throw new IllegalStateException("cannot load tagger '" + TAGGER.id() + "': " + e.getMessage(), e);
         }
