@@ -152,8 +152,8 @@ public final class BundleFormat {
         ComputationGraph network;
         try {
             Nd4jThreads.prepare();
-            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(entries.get(NETWORK_ENTRY)),
-                    withUpdater);
+            byte[] networkZip = MovedLayerClasses.upgrade(entries.get(NETWORK_ENTRY));
+            network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(networkZip), withUpdater);
         } catch (IOException | RuntimeException e) {
             throw new BundleException(prefix(source) + NETWORK_ENTRY + " is not a readable DL4J ComputationGraph: " + e, e);
         }

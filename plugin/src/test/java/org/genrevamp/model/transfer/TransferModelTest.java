@@ -175,7 +175,7 @@ class TransferModelTest {
         // a valid checkpoint that is not a tagger (one 3x4 tensor named 'w'), a hostile one, a truncated one
         for (String crafted : List.of("crafted_view.pth", "crafted_global.pth", "crafted_truncated.pth")) {
             Map<String, byte[]> broken = new java.util.LinkedHashMap<>(entries);
-            broken.put(entry, resource("tagger/checkpoint/" + crafted));
+            broken.put(entry, resource("/org/genrevamp/model/tagger/checkpoint/" + crafted));
             Path file = dir.resolve(crafted + ".zip");
             Files.write(file, ZipFiles.zip(broken));
             String m = failure(file);
