@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.audio.AudioFiles;
@@ -46,7 +45,7 @@ class LocalBatchTest {
     @BeforeAll
     static void start() {
         SharedData.require();
-        spark = BatchSpark.start("local[2]", new SparkConf());
+        spark = BatchSpark.start("local[2]", Map.of());
     }
 
     @AfterAll
