@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs one host command (Sonic Visualiser, vamp-simple-host) in its own process group under a hard
@@ -78,6 +80,15 @@ public final class HostProcess {
     /** As above, with {@code environment} free to change or remove any variable of this process's environment. */
     public static Outcome run(String name, List<String> command, Path workDir,
             Consumer<Map<String, String>> environment, Duration timeout) throws IOException {
+        return run(name, shortForm(command), command, workDir, environment, timeout);
+    }
+
+    /**
+     * As above; {@code what} says what the run does in the progress line printed after it (one line per
+     * host run, so that a long host test shows progress: what, how it ended, how long it took).
+     */
+    public static Outcome run(String name, String what, List<String> command, Path workDir,
+            Consumer<Map<String, String>> environment, Duration timeout) throws IOException {
         Files.createDirectories(workDir);
         Path stdout = workDir.resolve(name + ".stdout");
         Path stderr = workDir.resolve(name + ".stderr");
@@ -101,7 +112,16 @@ public final class HostProcess {
             killGroup(process);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Outcome(List.copyOf(command), finished ? process.exitValue() : -1, !finished, elapsed, stdout, stderr);
+        Outcome outcome = new Outcome(List.copyOf(command), finished ? process.exitValue() : -1, !finished, elapsed, stdout, stderr);
+        System.out.println("host run: " + what + (outcome.timedOut() ? " -> killed after timeout" : " -> exit " + outcome.exitCode())
+                + String.format(Locale.ROOT, " in %.1f s", elapsed.toMillis() / 1000.0));
+        return outcome;
+    }
+
+    /** The command with file names instead of whole paths, for the progress line. */
+    public static String shortForm(List<String> command) {
+        return command.stream().map(arg -> arg.indexOf('/') >= 0 && !arg.endsWith("/")
+                ? String.valueOf(Path.of(arg).getFileName()) : arg).collect(Collectors.joining(" "));
     }
 
     /**
