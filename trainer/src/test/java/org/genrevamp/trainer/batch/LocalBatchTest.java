@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.testing.SharedData;
+import org.genrevamp.trainer.CapturedStderr;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,9 @@ class LocalBatchTest {
     @BeforeAll
     static void start() {
         SharedData.require();
-        spark = BatchSpark.start("local[2]", Map.of());
+        CapturedStderr<SparkSession> started = CapturedStderr.of(() -> BatchSpark.start("local[2]", Map.of()));
+        spark = started.result();
+        assertEquals(CapturedStderr.expectedSparkWarnings(), started.warnings(), started.text());
     }
 
     @AfterAll

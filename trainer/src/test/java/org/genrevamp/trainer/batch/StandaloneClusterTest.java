@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.model.transfer.TagSource;
 import org.genrevamp.testing.SharedData;
+import org.genrevamp.trainer.CapturedStderr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,9 @@ class StandaloneClusterTest {
                     "spark.executor.memory", "1g", "spark.cores.max", "1",
                     "spark.executor.extraClassPath", System.getProperty("java.class.path"),
                     "spark.executor.extraJavaOptions", String.join(" ", moduleOptions()));
-            spark = BatchSpark.start(url, conf);
+            CapturedStderr<SparkSession> started = CapturedStderr.of(() -> BatchSpark.start(url, conf));
+            spark = started.result();
+            assertEquals(CapturedStderr.expectedSparkWarnings(), started.warnings(), started.text());
             int loads = ModelPool.loads();
             Path out = dir.resolve("out");
 
