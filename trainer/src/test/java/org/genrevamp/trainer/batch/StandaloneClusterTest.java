@@ -62,7 +62,10 @@ class StandaloneClusterTest {
                     "spark.driver.host", HOST, "spark.driver.bindAddress", HOST,
                     "spark.executor.memory", "1g", "spark.cores.max", "1",
                     "spark.executor.extraClassPath", System.getProperty("java.class.path"),
-                    "spark.executor.extraJavaOptions", String.join(" ", moduleOptions()));
+                    "spark.executor.extraJavaOptions", String.join(" ", moduleOptions()),
+                    // the executor JVM may take longer than the default 15 s to start on a loaded machine:
+                    // no "Initial job has not accepted any resources" warning for that
+                    "spark.starvation.timeout", "180s");
             CapturedStderr<SparkSession> started = CapturedStderr.of(() -> BatchSpark.start(url, conf));
             spark = started.result();
             assertEquals(CapturedStderr.expectedSparkWarnings(), started.warnings(), started.text());
