@@ -99,6 +99,7 @@ public final class HostProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         environment.accept(builder.environment());
+        String setting = testSetting(builder.environment());
         long start = System.nanoTime();
         Process process = builder.start();
         boolean finished;
@@ -113,9 +114,18 @@ public final class HostProcess {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Outcome outcome = new Outcome(List.copyOf(command), finished ? process.exitValue() : -1, !finished, elapsed, stdout, stderr);
-        System.out.println("host run: " + what + (outcome.timedOut() ? " -> killed after timeout" : " -> exit " + outcome.exitCode())
+        System.out.println("host run: " + what + setting
+                + (outcome.timedOut() ? " -> killed after timeout" : " -> exit " + outcome.exitCode())
                 + String.format(Locale.ROOT, " in %.1f s", elapsed.toMillis() / 1000.0));
         return outcome;
+    }
+
+    /** The genre-vamp variables a test set for this run beyond the usual ones ({@link HostModel}), for the progress line. */
+    private static String testSetting(Map<String, String> environment) {
+        Map<String, String> usual = HostModel.environment();
+        return environment.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("GENRE_VAMP_") && !e.getValue().equals(usual.get(e.getKey())))
+                .map(e -> " " + e.getKey() + "=" + shortForm(List.of(e.getValue()))).sorted().collect(Collectors.joining());
     }
 
     /** The command with file names instead of whole paths, for the progress line. */
