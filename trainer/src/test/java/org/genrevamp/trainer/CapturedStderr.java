@@ -36,6 +36,11 @@ public record CapturedStderr<T>(T result, String text) {
 
     /** The {@code genre-trainer: warning:} lines. */
     public List<String> warnings() {
+        return warningsIn(text);
+    }
+
+    /** The {@code genre-trainer: warning:} lines of {@code text}. */
+    public static List<String> warningsIn(String text) {
         return text.lines().filter(l -> l.startsWith("genre-trainer: warning:")).toList();
     }
 

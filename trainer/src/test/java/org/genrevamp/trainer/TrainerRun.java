@@ -1,6 +1,7 @@
 package org.genrevamp.trainer;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -22,7 +23,7 @@ public record TrainerRun(int status, String stderr) {
     }
 
     /** The {@code genre-trainer: warning:} lines. */
-    public java.util.List<String> warnings() {
-        return stderr.lines().filter(l -> l.startsWith("genre-trainer: warning:")).toList();
+    public List<String> warnings() {
+        return CapturedStderr.warningsIn(stderr);
     }
 }
