@@ -41,11 +41,19 @@ install_packages() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# Megabytes under ~/.m2/repository (0 before the first build).
+m2_megabytes() {
+    if [ -d "$HOME/.m2/repository" ]; then du -sm "$HOME/.m2/repository" | cut -f1; else echo 0; fi
+}
+
 build_and_install() {
-    # -B without -q: one "Downloaded from central: … (size at speed)" line per artifact shows the first
-    # build's ~400 MB going by, without the interactive byte counters. Say so before the log starts.
+    # .mvn/maven.config passes --no-transfer-progress: Maven's ~1000 Downloading/Downloaded lines
+    # become one line with the size
+    local before
+    before=$(m2_megabytes)
     [ -d "$HOME/.m2/repository/org/nd4j" ] || echo "setup.sh: first build: Maven downloads ~400 MB of dependencies into ~/.m2 (a few minutes)" >&2
     (cd "$here" && mvn -B -DskipTests package)
+    echo "setup.sh: Maven downloaded $(( $(m2_megabytes) - before )) MB into ~/.m2" >&2
     "$here/install.sh" "$HOME/vamp"
 }
 

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs one host command (Sonic Visualiser, vamp-simple-host) in its own process group under a hard
@@ -78,6 +80,15 @@ public final class HostProcess {
     /** As above, with {@code environment} free to change or remove any variable of this process's environment. */
     public static Outcome run(String name, List<String> command, Path workDir,
             Consumer<Map<String, String>> environment, Duration timeout) throws IOException {
+        return run(name, shortForm(command), command, workDir, environment, timeout);
+    }
+
+    /**
+     * As above; {@code what} says what the run does in the progress line printed after it (one line per
+     * host run, so that a long host test shows progress: what, how it ended, how long it took).
+     */
+    public static Outcome run(String name, String what, List<String> command, Path workDir,
+            Consumer<Map<String, String>> environment, Duration timeout) throws IOException {
         Files.createDirectories(workDir);
         Path stdout = workDir.resolve(name + ".stdout");
         Path stderr = workDir.resolve(name + ".stderr");
@@ -88,6 +99,7 @@ public final class HostProcess {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         environment.accept(builder.environment());
+        String setting = testSetting(builder.environment());
         long start = System.nanoTime();
         Process process = builder.start();
         boolean finished;
@@ -101,7 +113,25 @@ public final class HostProcess {
             killGroup(process);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Outcome(List.copyOf(command), finished ? process.exitValue() : -1, !finished, elapsed, stdout, stderr);
+        Outcome outcome = new Outcome(List.copyOf(command), finished ? process.exitValue() : -1, !finished, elapsed, stdout, stderr);
+        System.out.println("host run: " + what + setting
+                + (outcome.timedOut() ? " -> killed after timeout" : " -> exit " + outcome.exitCode())
+                + String.format(Locale.ROOT, " in %.1f s", elapsed.toMillis() / 1000.0));
+        return outcome;
+    }
+
+    /** The genre-vamp variables a test set for this run beyond the usual ones ({@link HostModel}), for the progress line. */
+    private static String testSetting(Map<String, String> environment) {
+        Map<String, String> usual = HostModel.environment();
+        return environment.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("GENRE_VAMP_") && !e.getValue().equals(usual.get(e.getKey())))
+                .map(e -> " " + e.getKey() + "=" + shortForm(List.of(e.getValue()))).sorted().collect(Collectors.joining());
+    }
+
+    /** The command with file names instead of whole paths, for the progress line. */
+    public static String shortForm(List<String> command) {
+        return command.stream().map(arg -> arg.indexOf('/') >= 0 && !arg.endsWith("/")
+                ? String.valueOf(Path.of(arg).getFileName()) : arg).collect(Collectors.joining(" "));
     }
 
     /**

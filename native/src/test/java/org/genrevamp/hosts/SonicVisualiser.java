@@ -165,7 +165,9 @@ public final class SonicVisualiser {
         environment.putAll(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", config.toString(),
                 "XDG_DATA_HOME", home.resolve(".local/share").toString(), "XDG_CACHE_HOME",
                 home.resolve(".cache").toString(), "XDG_RUNTIME_DIR", runtime.toString(), "VAMP_PATH", vampPath));
-        HostProcess.Outcome outcome = HostProcess.run("sonic-visualiser", command, workDir, environment, timeout);
+        HostProcess.Outcome outcome = HostProcess.run("sonic-visualiser", "sonic-visualiser " + transformId + " "
+                + audioFile.getFileName(), command, workDir,
+                env -> env.putAll(environment), timeout);
         Path debugLog = home.resolve(".local/share/sonic-visualiser/Sonic Visualiser/log/sv-debug.log");
         return new Result(outcome, workDir, script, debugLog, exportCsv, exportPng);
     }

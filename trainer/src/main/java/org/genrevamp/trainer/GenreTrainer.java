@@ -42,7 +42,7 @@ public final class GenreTrainer implements Runnable {
         CommandLine cli = new CommandLine(new GenreTrainer());
         cli.setOut(new PrintWriter(Results.out(), true)); // help and version are results, too
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            Log.warn(e.getMessage() == null ? e.toString() : e.getMessage());
+            Log.error(e.getMessage() == null ? e.toString() : e.getMessage());
             if (Boolean.getBoolean("genretrainer.stacktrace")) {
                 e.printStackTrace();
             }

@@ -49,7 +49,10 @@ class EndToEndTest {
         assertEquals(1, state.get("history").size());
 
         // a second train without --resume refuses to overwrite the run; with it, epoch 2 follows epoch 1
-        assertEquals(1, cli(concat(train, "--epochs", "2")));
+        TrainerRun refused = TrainerRun.of(concat(train, "--epochs", "2"));
+        assertEquals(1, refused.status(), refused.stderr());
+        assertTrue(refused.stderr().endsWith("checkpoints already holds a training run: pass --resume, or another --out"),
+                refused.stderr());
         assertEquals(0, cli(concat(train, "--epochs", "2", "--resume")));
         JsonNode report = json.readTree(run.resolve("report/report.json").toFile());
         assertEquals(2, report.get("history").size());

@@ -24,9 +24,11 @@ import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ModelSerializer;
+import org.genrevamp.testing.SameDiffChatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,6 +41,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * reference of the documented equations (reset applied after the recurrent product),
  * gradients against finite differences (DL4J's GradientCheckUtil, double precision), save/load.
  */
+@ExtendWith(SameDiffChatter.class)
 class GruLayerTest {
 
     private static final int N = 2;

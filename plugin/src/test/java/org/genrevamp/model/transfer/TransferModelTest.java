@@ -173,14 +173,15 @@ class TransferModelTest {
         Map<String, byte[]> entries = ZipFiles.entries(good);
         String entry = TransferFormat.entryOf("msd/crnn");
         // a valid checkpoint that is not a tagger (one 3x4 tensor named 'w'), a hostile one, a truncated one
-        for (String crafted : List.of("crafted_view.pth", "crafted_global.pth", "crafted_truncated.pth")) {
+        Map<String, String> reasons = Map.of("crafted_view.pth", "msd/crnn", "crafted_global.pth", "refused global os.system",
+                "crafted_truncated.pth", "truncated");
+        for (Map.Entry<String, String> crafted : reasons.entrySet()) {
             Map<String, byte[]> broken = new java.util.LinkedHashMap<>(entries);
-            broken.put(entry, resource("/org/genrevamp/model/tagger/checkpoint/" + crafted));
-            Path file = dir.resolve(crafted + ".zip");
+            broken.put(entry, resource("/org/genrevamp/model/tagger/checkpoint/" + crafted.getKey()));
+            Path file = dir.resolve(crafted.getKey() + ".zip");
             Files.write(file, ZipFiles.zip(broken));
             String m = failure(file);
-            assertTrue(m.contains(crafted + ".zip"), m);
-            System.out.println("refused " + crafted + ": " + m);
+            assertTrue(m.contains(crafted.getKey() + ".zip") && m.contains(crafted.getValue()), m);
         }
         // misshaped: the checkpoint of another architecture under the crnn name reads as that architecture,
         // whose feature size the head does not take

@@ -1,5 +1,6 @@
 package org.genrevamp.trainer.batch;
 
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.trainer.console.Log;
@@ -17,18 +18,20 @@ public final class BatchSpark {
      * A session on {@code master}, or on the master spark-submit set when {@code master} is null (then
      * {@link #DEFAULT_MASTER} if none was set). Local sessions run without the web UI; Spark's own
      * logging stays at warnings (stdout is left to results, the progress bar is on stderr). Warns when
-     * this JVM has no OMP_NUM_THREADS (local executors are its threads).
+     * this JVM has no OMP_NUM_THREADS (local executors are its threads). Works where this machine's
+     * hostname does not resolve (see {@link DriverHost}).
      *
-     * @param conf extra settings (e.g. executor memory, {@code spark.app.name}: "genre-vamp annotate" if unset), may be empty
+     * @param settings extra settings (e.g. executor memory, {@code spark.app.name}: "genre-vamp annotate" if unset), may be empty
+     * @throws IllegalArgumentException for a cluster that cannot reach this driver by name
      */
-    public static SparkSession start(String master, SparkConf conf) {
-        SparkConf c = conf.clone().setIfMissing("spark.app.name", "genre-vamp annotate");
-        if (master != null) {
-            c.setMaster(master);
-        } else if (!c.contains("spark.master")) {
-            c.setMaster(DEFAULT_MASTER);
-        }
-        if (c.get("spark.master").startsWith("local")) {
+    public static SparkSession start(String master, Map<String, String> settings) {
+        // spark-submit passes its settings as spark.* system properties, which SparkConf reads
+        String m = master != null ? master : System.getProperty("spark.master", DEFAULT_MASTER);
+        DriverHost.settle(m, settings.getOrDefault("spark.driver.host", System.getProperty("spark.driver.host")));
+        SparkConf c = new SparkConf();
+        settings.forEach(c::set);
+        c.setIfMissing("spark.app.name", "genre-vamp annotate").setMaster(m);
+        if (m.startsWith("local")) {
             c.setIfMissing("spark.ui.enabled", "false");
         }
         c.setIfMissing("spark.ui.showConsoleProgress", "false");

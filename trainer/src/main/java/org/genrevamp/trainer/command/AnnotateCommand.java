@@ -9,8 +9,8 @@ import org.genrevamp.trainer.batch.ModelPool;
 import org.genrevamp.trainer.batch.ModelRef;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.annotate.GenreAnnotator;
 import org.genrevamp.annotate.SegmenterParams;
@@ -94,7 +94,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         ModelPool.giveBack(ref, loaded);
         Log.info("annotate: " + files.size() + " files, model " + model + " (version " + ref.version() + ")");
-        SparkSession spark = BatchSpark.start(master, new SparkConf());
+        SparkSession spark = BatchSpark.start(master, Map.of());
         try {
             BatchJob.Outcome o = new BatchJob(spark, settings, chunk, filesPerTask).run(files, new BatchOutput(out));
             Results.out().printf("annotated %d, failed %d, skipped (already in %s) %d, of %d files%n", o.annotated(),

@@ -10,9 +10,9 @@ import org.genrevamp.trainer.scratch.SpectrogramCache;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.model.transfer.Backbones;
@@ -136,7 +136,7 @@ public final class PrepareCommand implements Callable<Integer> {
         if (master == null) {
             rows = training.fillCaches(null);
         } else {
-            SparkSession spark = BatchSpark.start(master, new SparkConf().set("spark.app.name", "genre-vamp prepare"));
+            SparkSession spark = BatchSpark.start(master, Map.of("spark.app.name", "genre-vamp prepare"));
             try {
                 BackboneRef ref = new BackboneRef(pretrained.toAbsolutePath().toString(), backbones, Backbones.Features.BOTH.id());
                 rows = training.fillCaches(new SparkFeatures(spark, ref, filesPerTask));

@@ -12,4 +12,9 @@ public final class Log {
     public static void warn(String message) {
         System.err.println("genre-trainer: warning: " + message);
     }
+
+    /** What stopped the command (it then exits non-zero). */
+    public static void error(String message) {
+        System.err.println("genre-trainer: error: " + message);
+    }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.SparkConf;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.model.bundle.GenreModel;
@@ -68,7 +68,7 @@ public final class BatchBenchmark {
             wall = (System.nanoTime() - start) / 1e9;
         } else {
             models.forEach(m -> ModelPool.giveBack(ref, m));
-            SparkSession spark = BatchSpark.start("local[" + cores + "]", new SparkConf());
+            SparkSession spark = BatchSpark.start("local[" + cores + "]", Map.of());
             try {
                 // a one-file job first: Spark's once-per-JVM costs (code generation, the Parquet writer's
                 // classes) are paid there and printed apart, so the timed job shows the per-file cost

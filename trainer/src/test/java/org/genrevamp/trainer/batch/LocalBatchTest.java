@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.testing.SharedData;
+import org.genrevamp.trainer.CapturedStderr;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,9 @@ class LocalBatchTest {
     @BeforeAll
     static void start() {
         SharedData.require();
-        spark = BatchSpark.start("local[2]", new SparkConf());
+        CapturedStderr<SparkSession> started = CapturedStderr.of(() -> BatchSpark.start("local[2]", Map.of()));
+        spark = started.result();
+        assertEquals(CapturedStderr.expectedSparkWarnings(), started.warnings(), started.text());
     }
 
     @AfterAll

@@ -13,13 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.genrevamp.model.transfer.TagSource;
 import org.genrevamp.testing.SharedData;
+import org.genrevamp.trainer.CapturedStderr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,12 +58,17 @@ class StandaloneClusterTest {
             cluster.add(start(sparkHome.getParent(), "worker", "org.apache.spark.deploy.worker.Worker",
                     "--host", HOST, "--cores", "1", "--memory", "1g", "--work-dir", work.toString(),
                     "--webui-port", "0", url));
-            SparkConf conf = new SparkConf()
-                    .set("spark.driver.host", HOST).set("spark.driver.bindAddress", HOST)
-                    .set("spark.executor.memory", "1g").set("spark.cores.max", "1")
-                    .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-                    .set("spark.executor.extraJavaOptions", String.join(" ", moduleOptions()));
-            spark = BatchSpark.start(url, conf);
+            Map<String, String> conf = Map.of(
+                    "spark.driver.host", HOST, "spark.driver.bindAddress", HOST,
+                    "spark.executor.memory", "1g", "spark.cores.max", "1",
+                    "spark.executor.extraClassPath", System.getProperty("java.class.path"),
+                    "spark.executor.extraJavaOptions", String.join(" ", moduleOptions()),
+                    // the executor JVM may take longer than the default 15 s to start on a loaded machine:
+                    // no "Initial job has not accepted any resources" warning for that
+                    "spark.starvation.timeout", "180s");
+            CapturedStderr<SparkSession> started = CapturedStderr.of(() -> BatchSpark.start(url, conf));
+            spark = started.result();
+            assertEquals(CapturedStderr.expectedSparkWarnings(), started.warnings(), started.text());
             int loads = ModelPool.loads();
             Path out = dir.resolve("out");
 
@@ -112,10 +118,14 @@ class StandaloneClusterTest {
         return pb.start();
     }
 
-    /** The --add-opens options this JVM runs with (surefire's argLine), for the JVMs it starts. */
+    /**
+     * The --add-opens options this JVM runs with (surefire's argLine), for the JVMs it starts; and its
+     * hosts file, if any, so that they resolve names as this JVM does (see UnresolvedHostnameTest).
+     */
     private static List<String> moduleOptions() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList();
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")
+                        || a.startsWith("-Djdk.net.hosts.file=")).toList();
     }
 
     private void awaitPort(int port, Process master) throws Exception {

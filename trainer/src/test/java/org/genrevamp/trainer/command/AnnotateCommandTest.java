@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.genrevamp.trainer.GenreTrainer;
+import org.genrevamp.trainer.TrainerRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,18 +47,10 @@ class AnnotateCommandTest {
     }
 
     private static String run(String... args) {
-        PrintStream saved = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = GenreTrainer.commandLine().execute(args);
-        } finally {
-            System.setErr(saved);
-        }
-        String text = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(1, status, text);
-        assertFalse(text.contains("\n"), "one line: " + text);
-        return text;
+        TrainerRun run = TrainerRun.of(args);
+        assertEquals(1, run.status(), run.stderr());
+        assertFalse(run.stderr().contains("\n"), "one line: " + run.stderr());
+        assertTrue(run.stderr().startsWith("genre-trainer: error: "), run.stderr());
+        return run.stderr();
     }
 }

@@ -1,12 +1,14 @@
 package org.genrevamp.trainer.command;
 
 import org.genrevamp.trainer.GenreTrainer;
+import org.genrevamp.trainer.TrainerRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,12 +40,18 @@ class CommandLineTest {
 
     @Test
     void badUsageAndMissingInputFailWithNonZeroStatus() {
-        CommandLine cli = GenreTrainer.commandLine();
-        cli.setErr(new PrintWriter(new StringWriter()));
-        assertEquals(2, cli.execute("evaluate"));
-        assertEquals(2, GenreTrainer.commandLine().execute("no-such-command"));
-        assertEquals(1, GenreTrainer.commandLine().execute("train", "--cache", tmp.resolve("absent").toString()));
-        assertEquals(1, GenreTrainer.commandLine().execute("prepare", "--data", tmp.resolve("absent").toString()));
+        TrainerRun missingOption = TrainerRun.of("evaluate");
+        assertEquals(2, missingOption.status());
+        assertTrue(missingOption.stderr().startsWith("Missing required option"), missingOption.stderr());
+        TrainerRun unknown = TrainerRun.of("no-such-command");
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.stderr().startsWith("Unmatched argument at index 0: 'no-such-command'"), unknown.stderr());
+        for (String[] args : List.of(new String[] {"train", "--cache", tmp.resolve("absent").toString()},
+                new String[] {"prepare", "--data", tmp.resolve("absent").toString()})) {
+            TrainerRun run = TrainerRun.of(args);
+            assertEquals(1, run.status(), run.stderr());
+            assertTrue(run.stderr().startsWith("genre-trainer: error: ") && run.stderr().contains("absent"), run.stderr());
+        }
     }
 
     @ParameterizedTest

@@ -1,6 +1,6 @@
 package org.genrevamp.trainer.dataset;
 
-import org.genrevamp.trainer.GenreTrainer;
+import org.genrevamp.trainer.TrainerRun;
 import org.genrevamp.trainer.scratch.SpectrogramCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,9 +49,18 @@ class FmaDatasetTest {
     void prepareDecodesTheFixtureMp3sAndListsEverySkippedFile() throws Exception {
         FmaFixture.write(tmp, true);
         Path cacheDir = tmp.resolve("cache");
-        assertEquals(0, GenreTrainer.commandLine().execute("prepare", "--fma-metadata",
+        TrainerRun prepared = TrainerRun.of("prepare", "--fma-metadata",
                 tmp.resolve("fma_metadata").toString(), "--fma-audio", tmp.resolve("fma_small").toString(),
-                "--cache", cacheDir.toString(), "--mels", "32"));
+                "--cache", cacheDir.toString(), "--mels", "32");
+        assertEquals(0, prepared.status(), prepared.stderr());
+        // one warning per skipped file (three while scanning, one while decoding), then their count
+        List<String> warnings = prepared.warnings();
+        assertEquals(5, warnings.size(), prepared.stderr());
+        for (String bad : List.of("000020.mp3: track 20 has no top-level genre", "000026.mp3: missing file",
+                "000030.mp3: empty file", "000048.mp3: no MPEG audio frames found")) {
+            assertTrue(warnings.stream().anyMatch(w -> w.contains(bad)), bad + " in " + prepared.stderr());
+        }
+        assertTrue(warnings.get(4).startsWith("genre-trainer: warning: 4 file(s) skipped"), prepared.stderr());
         SpectrogramCache cache = SpectrogramCache.open(cacheDir);
         Map<String, SpectrogramCache.Entry> byTrack = cache.entries().stream()
                 .collect(Collectors.toMap(SpectrogramCache.Entry::trackId, e -> e));

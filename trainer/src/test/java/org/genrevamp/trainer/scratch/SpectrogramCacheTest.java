@@ -1,5 +1,6 @@
 package org.genrevamp.trainer.scratch;
 
+import org.genrevamp.trainer.CapturedStderr;
 import org.genrevamp.trainer.TestAudio;
 import org.genrevamp.trainer.dataset.Dataset;
 import org.genrevamp.trainer.dataset.FolderDataset;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -49,7 +51,7 @@ class SpectrogramCacheTest {
     void framesComeBackExactlyAsExtractedAndCorruptFilesAreListed() throws IOException {
         Dataset dataset = FolderDataset.scan(data, Set.of());
         LogMelExtractor extractor = new LogMelExtractor(CONFIG);
-        SpectrogramCache cache = SpectrogramCache.build(cacheDir, CONFIG, dataset, extractor, 1, 2);
+        SpectrogramCache cache = build(dataset, extractor, 2);
         assertEquals(3, cache.entries().size());
         assertEquals(1, cache.header().skipped().size());
         assertTrue(cache.header().skipped().get(0).file().endsWith("jazz.00002.wav"));
@@ -89,7 +91,7 @@ class SpectrogramCacheTest {
             }
             return real.extract(file);
         };
-        assertThrows(SimulatedCrash.class, () -> SpectrogramCache.build(cacheDir, CONFIG, dataset, dying, 1, 1));
+        assertThrows(SimulatedCrash.class, () -> build(dataset, dying, 1));
         assertFalse(Files.exists(cacheDir), "no cache under the final name");
         assertTrue(SpectrogramCache.openIfCurrent(cacheDir, CONFIG, hash).isEmpty());
 
@@ -97,7 +99,7 @@ class SpectrogramCacheTest {
         Path leftover = Files.createDirectories(tmp.resolve("cache.tmp-12345"));
         Files.writeString(leftover.resolve(SpectrogramCache.INDEX), "track,file\n");
         assertTrue(SpectrogramCache.openIfCurrent(cacheDir, CONFIG, hash).isEmpty());
-        SpectrogramCache.build(cacheDir, CONFIG, dataset, real, 1, 1);
+        build(dataset, real, 1);
         assertFalse(Files.exists(leftover));
         assertTrue(SpectrogramCache.openIfCurrent(cacheDir, CONFIG, hash).isPresent());
 
@@ -112,7 +114,7 @@ class SpectrogramCacheTest {
     void aCacheOfAnotherConfigOrFileListIsNotReused() throws IOException {
         Dataset dataset = FolderDataset.scan(data, Set.of());
         String hash = SpectrogramCache.fileListHash(dataset.files());
-        SpectrogramCache.build(cacheDir, CONFIG, dataset, new LogMelExtractor(CONFIG), 1, 1);
+        build(dataset, new LogMelExtractor(CONFIG), 1);
         assertTrue(SpectrogramCache.openIfCurrent(cacheDir, CONFIG, hash).isPresent());
 
         MelConfig otherHop = CONFIG.withFrames(2048, 256);
@@ -128,11 +130,31 @@ class SpectrogramCacheTest {
         Files.setLastModifiedTime(rock, FileTime.fromMillis(Files.getLastModifiedTime(rock).toMillis() + 5000));
         assertTrue(!SpectrogramCache.fileListHash(grown.files()).equals(grownHash));
 
-        SpectrogramCache rebuilt = SpectrogramCache.build(cacheDir, CONFIG, grown, new LogMelExtractor(CONFIG), 1, 1);
+        SpectrogramCache rebuilt = build(grown, new LogMelExtractor(CONFIG), 1);
         assertEquals(4, rebuilt.entries().size());
         try (Stream<Path> siblings = Files.list(tmp)) {
             assertEquals(List.of("cache", "data"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
         }
+    }
+
+    /**
+     * Builds the cache with its stderr captured: the corrupt jazz.00002.wav must be skipped with one
+     * warning naming it and the reason, and one warning counting it.
+     */
+    private SpectrogramCache build(Dataset dataset, FeatureExtractor extractor, int threads) {
+        CapturedStderr<SpectrogramCache> built = CapturedStderr.of(() -> {
+            try {
+                return SpectrogramCache.build(cacheDir, CONFIG, dataset, extractor, 1, threads);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<String> warnings = built.warnings();
+        assertEquals(2, warnings.size(), built.text());
+        assertTrue(warnings.get(0).startsWith("genre-trainer: warning: skipping ") && warnings.get(0).contains("jazz.00002.wav")
+                && warnings.get(0).contains("not a WAV/AU/AIFF file"), built.text());
+        assertTrue(warnings.get(1).startsWith("genre-trainer: warning: 1 file(s) skipped"), built.text());
+        return built.result();
     }
 
     /** Stands for the process dying mid-build (an Error is never swallowed as a bad file). */

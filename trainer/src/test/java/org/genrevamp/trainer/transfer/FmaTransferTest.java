@@ -1,6 +1,6 @@
 package org.genrevamp.trainer.transfer;
 
-import org.genrevamp.trainer.GenreTrainer;
+import org.genrevamp.trainer.TrainerRun;
 import org.genrevamp.trainer.dataset.FmaFixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import org.genrevamp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,12 +44,19 @@ class FmaTransferTest {
         assertEquals(4, tracks, "the four decodable tracks, dealt out by artist: " + byArtist.get("tracks"));
     }
 
+    /** Trains with the planted bad tracks each named in a warning (the one that is no MP3 when it is decoded). */
     private Path train(String split) {
         Path run = tmp.resolve("run-" + split);
-        assertEquals(0, GenreTrainer.commandLine().execute("train", "--backbone", "msd/crnn",
+        TrainerRun trained = TrainerRun.of("train", "--backbone", "msd/crnn",
                 "--fma-metadata", tmp.resolve("fma_metadata").toString(), "--fma-audio", tmp.resolve("fma_small").toString(),
                 "--fma-subset", "small", "--split", split, "--pretrained", SharedData.dataDir().resolve("pretrained").toString(),
-                "--cache", tmp.resolve("embeddings").toString(), "--out", run.toString(), "--head-epochs", "50"));
+                "--cache", tmp.resolve("embeddings").toString(), "--out", run.toString(), "--head-epochs", "50");
+        assertEquals(0, trained.status(), trained.stderr());
+        List<String> warnings = trained.warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("000026.mp3: missing file")), trained.stderr());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("000030.mp3: empty file")), trained.stderr());
+        assertTrue(warnings.stream().allMatch(w -> w.contains("000026.mp3: missing file") || w.contains("000030.mp3: empty file")
+                || w.contains("000048.mp3: no MPEG audio frames found")), trained.stderr());
         return run;
     }
 }
