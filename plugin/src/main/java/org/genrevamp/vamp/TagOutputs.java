@@ -84,6 +84,7 @@ final class TagOutputs implements FrameOutput {
 
     @Override
     public void start(MelConfig config, double sampleRate) {
+        close();
         track = new TagTrack(TagTrack.plan(sampleRate, parameters.hopSeconds()), names.size());
         stream = tagger == null ? null : new BackboneStream(tagger, track.plan().hopFrames() / BackboneStream.STRIDE_FRAMES,
                 BackboneStream.part(0, this::window));
@@ -146,6 +147,13 @@ final class TagOutputs implements FrameOutput {
         }
         if (stream != null) {
             stream.reset();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stream != null) {
+            stream.close();
         }
     }
 }

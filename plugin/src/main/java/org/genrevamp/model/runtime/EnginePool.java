@@ -1,0 +1,129 @@
+package org.genrevamp.model.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one bounded pool of threads on which every stream of the process runs its networks (Sonic
+ * Visualiser runs one plugin instance per transform: they share it, so the cores are never
+ * oversubscribed). Streams hold a {@link Lease} while they run; the pool starts with the first lease
+ * and, when the last one is closed, stops and joins its threads, so no pool thread outlives the
+ * streams (and the plugin instances) that used it. With one thread there is no pool: work runs on the
+ * caller's thread, the sequential path.
+ */
+public final class EnginePool {
+
+    private static final Object LOCK = new Object();
+    private static int requested;            // 0: the default (EngineThreads)
+    private static ThreadPoolExecutor pool;  // null while no lease needs one
+    private static final List<Thread> THREADS = new ArrayList<>();
+    private static int leases;
+
+    private EnginePool() {
+    }
+
+    /** Sets the thread count for pools started from now on (0: the default); see {@link EngineThreads}. */
+    public static void configure(int threads) {
+        synchronized (LOCK) {
+            requested = threads;
+        }
+    }
+
+    /** Threads a stream started now gets. */
+    public static int threads() {
+        synchronized (LOCK) {
+            return pool != null ? pool.getMaximumPoolSize() : EngineThreads.forProcess(requested);
+        }
+    }
+
+    /** Pool threads alive now (tests: none once every lease is closed). */
+    public static int liveThreads() {
+        synchronized (LOCK) {
+            return (int) THREADS.stream().filter(Thread::isAlive).count();
+        }
+    }
+
+    /** A lease on the pool (or on the caller's thread when the count is 1); close it when done. */
+    public static Lease lease() {
+        synchronized (LOCK) {
+            int n = pool != null ? pool.getMaximumPoolSize() : EngineThreads.forProcess(requested);
+            if (n <= 1) {
+                return new Lease(null);
+            }
+            if (pool == null) {
+                pool = new ThreadPoolExecutor(n, n, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread t = new Thread(task, "genre-vamp engine " + (THREADS.size() + 1));
+                    t.setDaemon(true);
+                    // ND4J finds its backend through the context class loader (see Nd4jThreads)
+                    t.setContextClassLoader(EnginePool.class.getClassLoader());
+                    synchronized (LOCK) {
+                        THREADS.add(t);
+                    }
+                    return t;
+                });
+            }
+            leases++;
+            return new Lease(pool);
+        }
+    }
+
+    /** Called with LOCK held by the last lease: stops the pool and waits for its threads to end. */
+    private static void stop() {
+        pool.shutdown();
+        boolean interrupted = false;
+        for (Thread t : THREADS) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        THREADS.clear();
+        pool = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One stream's use of the pool. Its work must be finished (or abandoned and awaited) before {@link #close}. */
+    public static final class Lease implements AutoCloseable {
+
+        private final ThreadPoolExecutor executor;
+        private boolean closed;
+
+        private Lease(ThreadPoolExecutor executor) {
+            this.executor = executor;
+        }
+
+        /** Where to run work: the pool, or the calling thread. */
+        public Executor executor() {
+            return executor != null ? executor : Runnable::run;
+        }
+
+        /** Whether work runs on other threads. */
+        public boolean parallel() {
+            return executor != null;
+        }
+
+        /** Gives the lease back; the last one stops the pool. Idempotent. */
+        @Override
+        public void close() {
+            synchronized (LOCK) {
+                if (closed || executor == null) {
+                    closed = true;
+                    return;
+                }
+                closed = true;
+                if (--leases == 0 && pool == executor) {
+                    stop();
+                }
+            }
+        }
+    }
+}
