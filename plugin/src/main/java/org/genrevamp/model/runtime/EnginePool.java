@@ -19,6 +19,7 @@ public final class EnginePool {
 
     private static final Object LOCK = new Object();
     private static int requested;            // 0: the default (EngineThreads)
+    private static int exactly;              // > 0: this many, unclamped (tests, benchmarks)
     private static ThreadPoolExecutor pool;  // null while no lease needs one
     private static final List<Thread> THREADS = new ArrayList<>();
     private static int leases;
@@ -33,11 +34,25 @@ public final class EnginePool {
         }
     }
 
+    /**
+     * Sets exactly {@code threads} pool threads for pools started from now on, whatever the cores
+     * (tests of bit-identical output at 4 threads on a 2-core machine); 0 returns to {@link #configure}'s.
+     */
+    public static void configureExactly(int threads) {
+        synchronized (LOCK) {
+            exactly = threads;
+        }
+    }
+
     /** Threads a stream started now gets. */
     public static int threads() {
         synchronized (LOCK) {
-            return pool != null ? pool.getMaximumPoolSize() : EngineThreads.forProcess(requested);
+            return pool != null ? pool.getMaximumPoolSize() : size();
         }
+    }
+
+    private static int size() {
+        return exactly > 0 ? exactly : EngineThreads.forProcess(requested);
     }
 
     /** Pool threads alive now (tests: none once every lease is closed). */
@@ -50,7 +65,7 @@ public final class EnginePool {
     /** A lease on the pool (or on the caller's thread when the count is 1); close it when done. */
     public static Lease lease() {
         synchronized (LOCK) {
-            int n = pool != null ? pool.getMaximumPoolSize() : EngineThreads.forProcess(requested);
+            int n = pool != null ? pool.getMaximumPoolSize() : size();
             if (n <= 1) {
                 return new Lease(null);
             }
