@@ -66,9 +66,20 @@ public final class EngineThreads {
         }
     }
 
-    /** {@link #resolve} for this process: its cores and its {@code OMP_NUM_THREADS}. */
+    /**
+     * {@link #resolve} for this process: its cores and its {@code OMP_NUM_THREADS}; a {@code requested} of
+     * 0 takes {@value #ENV} when set (a value that is not a count gets one stderr line and the default).
+     */
     public static int forProcess(int requested) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return resolve(requested, cores, nd4jThreads(System.getenv("OMP_NUM_THREADS"), cores));
+        int wanted = requested;
+        if (wanted == 0) {
+            try {
+                wanted = parse(System.getenv(ENV), ENV);
+            } catch (IllegalArgumentException e) {
+                System.err.println("genre-vamp: EngineThreads: " + e.getMessage() + "; using the default");
+            }
+        }
+        return resolve(wanted, cores, nd4jThreads(System.getenv("OMP_NUM_THREADS"), cores));
     }
 }

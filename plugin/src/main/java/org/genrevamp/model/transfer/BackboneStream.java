@@ -343,7 +343,7 @@ public final class BackboneStream {
             Pending p = pending.poll();
             List<float[]> outputs = new ArrayList<>();
             for (CompletableFuture<float[]> f : p.outputs()) {
-                outputs.add(StreamPart.await(f));
+                outputs.add(EnginePool.await(f));
             }
             sink.window(new Window(p.index(), p.firstFrame(), p.realFrames(), outputs, p.partFirstFrames()));
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.genrevamp.model.runtime.EnginePool;
 import org.genrevamp.model.tagger.ConvStream;
 import org.genrevamp.model.tagger.CrnnStream;
 import org.genrevamp.model.tagger.CrnnTagger;
@@ -258,7 +259,7 @@ final class StreamPart {
 
     /** Steps held once the lane's work so far is done (for tests of the memory bound). */
     int heldSteps() {
-        await(lane);
+        EnginePool.await(lane);
         return steps.size();
     }
 
@@ -269,23 +270,6 @@ final class StreamPart {
             lane.join();
         } catch (CompletionException | CancellationException e) {
             // abandoned work
-        }
-    }
-
-    /**
-     * The future's value, its failure rethrown as it was raised (an unchecked exception or error).
-     */
-    static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
         }
     }
 }
