@@ -19,9 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EnginePool {
 
+    /** System property for {@link #configureExactly} from outside (GENRE_VAMP_JAVA_OPTS): for tests. */
+    public static final String EXACTLY_PROPERTY = "genrevamp.threadsExactly";
     private static final Object LOCK = new Object();
     private static int requested;            // 0: the default (EngineThreads)
-    private static int exactly;              // > 0: this many, unclamped (tests, benchmarks)
+    /** > 0: this many, unclamped (tests and benchmarks; through a host: {@code -D}{@value #EXACTLY_PROPERTY}). */
+    private static int exactly = Integer.getInteger(EXACTLY_PROPERTY, 0);
     private static ThreadPoolExecutor pool;  // null while no lease needs one
     private static final List<Thread> THREADS = new ArrayList<>();
     private static int leases;
