@@ -49,10 +49,11 @@ public final class BackboneStream {
     /** Frames between possible window starts: the CRNN's time stride. */
     public static final int STRIDE_FRAMES = CrnnTagger.TIME_STRIDE;
     /**
-     * Windows in flight at most (requested, not yet delivered): 8 hops of 1.536 s keep every pool thread
-     * busy while bounding what waits (a musicnn chunk's front end is 2.3 MB).
+     * Windows in flight at most (requested, not yet delivered): 16 hops of one step (25 s) span more than
+     * one chunk of every trunk (musicnn's is 1024 frames), so chunks of one network can run at once, while
+     * bounding what waits (each musicnn step held is 561 floats: ~3.4 MB more over 16 hops).
      */
-    static final int MAX_PENDING = 8;
+    static final int MAX_PENDING = 16;
 
     /**
      * One window's backbone outputs.
