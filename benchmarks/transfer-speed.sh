@@ -34,6 +34,8 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); file $seco
 # wall seconds and peak RSS (MB) from a /usr/bin/time -v log
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$1"; }
 rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$1"; }
+# user + system CPU seconds: the work, whatever the load (wall is what a user waits)
+cpu() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$1"; }
 
 declare -A ours
 for threads in 1 default; do
@@ -45,7 +47,7 @@ for threads in 1 default; do
             vamp-simple-host genre-vamp:genre:segments "$file" > "$work/segments-$threads.txt"
     fi
     ours[$threads]=$(wall "$log")
-    python3 -c "print(f'genre-vamp threads=$threads seconds=${ours[$threads]} realtime={$seconds / ${ours[$threads]}:.1f} peak_rss_mb=$(rss "$log")')"
+    python3 -c "print(f'genre-vamp threads=$threads seconds=${ours[$threads]} realtime={$seconds / ${ours[$threads]}:.1f} peak_rss_mb=$(rss "$log") cpu_s=$(cpu "$log")')"
 done
 cmp -s "$work/segments-1.txt" "$work/segments-default.txt" && echo "segments: identical at 1 and the default thread count" \
     || echo "segments: DIFFER between 1 and the default thread count"
