@@ -36,7 +36,7 @@ import org.genrevamp.model.tagger.CrnnTagger;
  * first {@link #windowFrames()} frames until window 0 is out, plus the work in flight (below). Not
  * thread-safe; {@link #reset()} starts a new stream, {@link #close()} ends its work.
  *
- * <p><b>Threads.</b> The networks run on the process's {@link EnginePool} (a lease from the first frame
+ * <p><b>Threads.</b> The networks run on the process's {@link EnginePool} (a lease from {@link #reset()}
  * to {@link #finish()}): each backbone's chunks and windows as {@link StreamPart} schedules them, so the
  * backbones, and a backbone's trunk chunks, run at once, while the caller's thread goes on with the next
  * frames (a host computes the log-mel meanwhile). Windows reach the sink in order, on the caller's thread,
