@@ -8,8 +8,11 @@
  *   test-host rates   SO           two live instances at 22050 and 44100 Hz
  *   test-host threads SO           two instances in parallel threads, identical results
  *   test-host lifecycle SO         every entry point once (used with GENRE_VAMP_TEST_THROW)
+ *   test-host unload SO SECONDS    feed SECONDS of signal, then cleanup mid-run (no getRemainingFeatures)
+ *                                  and dlclose: the plugin's engine threads must be gone
  *   test-host foreign-jvm SO LIBJVM  start a JVM first (as a Java host would), then list: reused
  */
+#include <dirent.h>
 #include <dlfcn.h>
 #include <jni.h>
 #include <math.h>
@@ -17,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <vamp/vamp.h>
 
 typedef struct {
@@ -238,6 +242,56 @@ static int lifecycle(const char *so)
     return failures ? 1 : 0;
 }
 
+/* Threads of this process whose name starts with the engine pool's ("genre-vamp engine N", cut to 15 bytes). */
+static int engineThreads(void)
+{
+    DIR *dir = opendir("/proc/self/task");
+    struct dirent *e;
+    int n = 0;
+    if (!dir) return -1;
+    while ((e = readdir(dir))) {
+        char path[300], name[64] = "";
+        FILE *f;
+        if (e->d_name[0] == '.') continue;
+        snprintf(path, sizeof path, "/proc/self/task/%s/comm", e->d_name);
+        if ((f = fopen(path, "r"))) {
+            if (fgets(name, sizeof name, f) && !strncmp(name, "genre-vamp engi", 15)) n++;
+            fclose(f);
+        }
+    }
+    closedir(dir);
+    return n;
+}
+
+/* A host unloading the plugin mid-run (Sonic Visualiser closing a layer being computed). */
+static int unload(const char *so, double seconds)
+{
+    void *lib;
+    const VampPluginDescriptor *d = load(so, &lib);
+    VampPluginHandle h = d->instantiate(d, 44100);
+    unsigned block = d->getPreferredBlockSize(h), seed = 1;
+    long total = (long)(seconds * 44100), done;
+    float *buffer = calloc(block, sizeof *buffer);
+    const float *const buffers[1] = {buffer};
+    int during, waited;
+    check(d->initialise(h, 1, block, block), "initialise");
+    for (done = 0; done < total; done += block) {
+        long i;
+        for (i = 0; i < (long)block; i++) buffer[i] = sample(done + i, 44100, &seed);
+        d->releaseFeatureSet(d->process(h, buffers, (int)(done / 44100.0), 0));
+    }
+    during = engineThreads();
+    d->cleanup(h);
+    check(dlclose(lib) == 0, "dlclose");
+    /* cleanup joins the pool's Java threads; each OS thread ends just after its Java thread: allow 1 s */
+    for (waited = 0; engineThreads() > 0 && waited < 1000; waited++) usleep(1000);
+    printf("engine threads during the run %d, after cleanup %d (%d ms later)\n", during, engineThreads(), waited);
+    check(engineThreads() == 0, "no engine thread outlives the instance");
+    free(buffer);
+    printf("host-alive\n");
+    return failures ? 1 : 0;
+}
+
 /* A host that already runs a JVM without our jars: the plugin must reuse it, not start a second. */
 static int foreignJvm(const char *so, const char *libjvmPath)
 {
@@ -269,6 +323,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && !strcmp(argv[1], "rates")) return rates(argv[2]);
     if (argc >= 3 && !strcmp(argv[1], "threads")) return threads(argv[2]);
     if (argc >= 3 && !strcmp(argv[1], "lifecycle")) return lifecycle(argv[2]);
+    if (argc >= 4 && !strcmp(argv[1], "unload")) return unload(argv[2], atof(argv[3]));
     if (argc >= 4 && !strcmp(argv[1], "foreign-jvm")) return foreignJvm(argv[2], argv[3]);
     fprintf(stderr, "usage: test-host list|reload|rates|threads|lifecycle SO [N]\n");
     return 2;

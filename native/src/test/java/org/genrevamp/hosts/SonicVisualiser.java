@@ -86,6 +86,7 @@ public final class SonicVisualiser {
     private final Path workDir;
     private final String vampPath;
     private final Map<String, String> extra = new java.util.HashMap<>();
+    private final List<String> alongside = new ArrayList<>();
 
     /**
      * @param workDir  where the private HOME, the script, logs and (by default) exports go; created if absent
@@ -101,6 +102,19 @@ public final class SonicVisualiser {
         SonicVisualiser sv = new SonicVisualiser(workDir, vampPath);
         sv.extra.putAll(extra);
         sv.extra.put(name, value);
+        sv.alongside.addAll(alongside);
+        return sv;
+    }
+
+    /**
+     * This SV adding the layer of {@code transformId} first, so that it is computed at the same time as
+     * the layer {@link #run} exports (SV computes each layer in its own thread).
+     */
+    public SonicVisualiser alongside(String transformId) {
+        SonicVisualiser sv = new SonicVisualiser(workDir, vampPath);
+        sv.extra.putAll(extra);
+        sv.alongside.addAll(alongside);
+        sv.alongside.add(transformId);
         return sv;
     }
 
@@ -141,6 +155,9 @@ public final class SonicVisualiser {
 
         List<String> lines = new ArrayList<>();
         lines.add("/open " + quote(audioFile.toAbsolutePath()));
+        for (String other : alongside) {
+            lines.add("/transform " + other);
+        }
         lines.add("/transform " + transformId);
         if (exportCsv != null) {
             Files.deleteIfExists(exportCsv);

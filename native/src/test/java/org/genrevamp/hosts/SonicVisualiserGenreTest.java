@@ -65,15 +65,29 @@ class SonicVisualiserGenreTest {
      */
     @Test
     void tagsOfASongInSonicVisualiserMatchVampSimpleHost() throws Exception {
+        tagsOfASong("genre-tags-song-wav", null);
+    }
+
+    /**
+     * Two genre-vamp layers computed at once on one file (the genre probabilities added first, then the
+     * tags): SV runs two plugin instances at the same time, whose streams share the engine's pool; the
+     * tags layer still equals vamp-simple-host's and SV exits normally.
+     */
+    @Test
+    void tagsComputedBesideAGenreLayerInSonicVisualiserMatchVampSimpleHost() throws Exception {
+        tagsOfASong("genre-tags-beside-genre", "vamp:genre-vamp:genre:probabilities");
+    }
+
+    private static void tagsOfASong(String artifacts, String alongside) throws Exception {
         SonicVisualiser.assumeAvailable();
         Path song = SharedData.require("songs/jazz.mp3");
-        Path wav = HostArtifacts.dir("genre-tags-song-wav").resolve("jazz-60s.wav");
+        Path wav = HostArtifacts.dir(artifacts).resolve("jazz-60s.wav");
         Process sox = new ProcessBuilder("sox", song.toString(), "-b", "16", wav.toString(), "trim", "0", "60")
                 .redirectErrorStream(true).start();
         String soxOut = new String(sox.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, sox.waitFor(), soxOut);
-        DenseLayerComparison.Report report = runBothHosts(wav, "genre-tags-song-wav", TAGS, TAG_BINS, 20,
-                DenseLayerComparison.SIX_DIGIT_TEXT);
+        DenseLayerComparison.Report report = runBothHosts(wav, artifacts, TAGS, TAG_BINS, 20,
+                DenseLayerComparison.SIX_DIGIT_TEXT, alongside);
         assertEquals(0, report.rowOffset(), report::toString);
         assertEquals(96 * 706, report.resolutionFrames(), report::toString);
     }
@@ -82,6 +96,13 @@ class SonicVisualiserGenreTest {
     private static DenseLayerComparison.Report runBothHosts(Path audio, String artifacts, String transform, int bins,
                                                            int minFeatures, DenseLayerComparison.Tolerance tolerance)
             throws Exception {
+        return runBothHosts(audio, artifacts, transform, bins, minFeatures, tolerance, null);
+    }
+
+    /** As above, with SV also computing the layer of {@code alongside} (null: none) at the same time. */
+    private static DenseLayerComparison.Report runBothHosts(Path audio, String artifacts, String transform, int bins,
+                                                           int minFeatures, DenseLayerComparison.Tolerance tolerance,
+                                                           String alongside) throws Exception {
         SonicVisualiser.assumeAvailable();
         VampSimpleHost.assumeAvailable();
         String vampPath = GenreVampBuild.requireVampDir().toString();
@@ -93,7 +114,8 @@ class SonicVisualiserGenreTest {
         List<VampFeature> features = host.features();
         assertTrue(features.size() > minFeatures, () -> features.size() + " frames; " + host.diagnosis());
 
-        SonicVisualiser.Result sv = new SonicVisualiser(dir, vampPath)
+        SonicVisualiser svHost = new SonicVisualiser(dir, vampPath);
+        SonicVisualiser.Result sv = (alongside == null ? svHost : svHost.alongside(alongside))
                 .run(audio, transform, dir.resolve("layer.csv"), dir.resolve("pane.png"), SV_TIMEOUT);
         assertFalse(sv.timedOut(), sv::diagnosis);
         assertEquals(0, sv.exitCode(), sv::diagnosis);

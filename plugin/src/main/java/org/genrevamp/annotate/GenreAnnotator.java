@@ -145,6 +145,13 @@ public final class GenreAnnotator {
         track.clear();
     }
 
+    /** Ends the work in flight for the current signal (a host unloading the plugin mid-run); {@link #reset} starts again. */
+    public void close() {
+        if (transfer != null) {
+            transfer.close();
+        }
+    }
+
     /**
      * Windows of {@code windowFrames} frames at the parameter's hop, rounded to whole frames and, for
      * the taggers' front end, to whole conv steps of the streamed CRNN (96 frames, 1.536 s); a frame's

@@ -37,4 +37,8 @@ interface FrameOutput {
 
     /** Forgets the signal, as after {@link #start}. */
     void reset();
+
+    /** The plugin instance is deleted, perhaps mid-run: end the work this object runs on other threads. */
+    default void close() {
+    }
 }

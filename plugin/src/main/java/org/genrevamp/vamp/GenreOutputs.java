@@ -112,6 +112,7 @@ final class GenreOutputs implements FrameOutput {
 
     @Override
     public void start(MelConfig config, double sampleRate) {
+        close();
         annotator = new GenreAnnotator(model, parameters.annotation(), sampleRate, backboneTap, this::estimate);
     }
 
@@ -142,6 +143,13 @@ final class GenreOutputs implements FrameOutput {
     public void reset() {
         if (annotator != null) {
             annotator.reset();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (annotator != null) {
+            annotator.close();
         }
     }
 

@@ -109,6 +109,9 @@ public final class GenrePlugin extends Plugin {
             Diagnostics.warn("GenrePlugin.getOutputDescriptors", Diagnostics.describe(e));
         }
         config = mel;
+        if (frameOutputs != null) {
+            frameOutputs.forEach(FrameOutput::close);   // an earlier initialise's streams
+        }
         genre = new GenreOutputs(labels, mel, inputSampleRate, p);
         tags = new TagOutputs(p.tagSource(), tagNames(p.tagSource()), inputSampleRate, p);
         // mel first: output 0 as before; the tag outputs last, after the genre outputs
@@ -171,6 +174,7 @@ public final class GenrePlugin extends Plugin {
         if (!bindTagger(model)) {
             return false;
         }
+        PluginConf.applyEngineThreads();
         frameOutputs.forEach(o -> o.start(model.melConfig(), inputSampleRate));
         return true;
     }
@@ -223,6 +227,13 @@ public final class GenrePlugin extends Plugin {
         origin = null;
         inputEnd.reset();
         frameOutputs.forEach(FrameOutput::reset);
+    }
+
+    @Override
+    public void close() {
+        if (frameOutputs != null) {
+            frameOutputs.forEach(FrameOutput::close);
+        }
     }
 
     /** Only the first {@code stepSize} samples of a block are new: the rest overlap the next block. */

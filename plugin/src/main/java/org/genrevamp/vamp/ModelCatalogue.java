@@ -1,8 +1,5 @@
 package org.genrevamp.vamp;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +23,7 @@ final class ModelCatalogue {
 
     static final String CUSTOM = "custom";
     static final String ENV = "GENRE_VAMP_MODEL";
-    static final String CONF = "genre-vamp.conf";
+    static final String CONF = PluginConf.FILE;
     /** The shim passes the directory of genre-vamp.so as this system property. */
     static final String HOME_PROPERTY = "genrevamp.home";
     /** Shown when no model exists at all: initialise refuses it with a message. */
@@ -126,23 +123,7 @@ final class ModelCatalogue {
         if (env != null && !env.isBlank()) {
             return Path.of(env.trim());
         }
-        if (home == null) {
-            return null;
-        }
-        Path conf = Path.of(home, CONF);
-        if (!Files.isRegularFile(conf)) {
-            return null;
-        }
-        try {
-            for (String line : Files.readAllLines(conf, StandardCharsets.UTF_8)) {
-                String entry = line.replaceFirst("#.*", "").trim();
-                if (entry.startsWith("model=") && entry.length() > "model=".length()) {
-                    return Path.of(home).resolve(entry.substring("model=".length()).trim());
-                }
-            }
-        } catch (IOException e) {
-            Diagnostics.warn("ModelCatalogue.customBundle", "cannot read " + conf + ": " + e.getMessage());
-        }
-        return null;
+        String model = PluginConf.value(home, "model");
+        return model == null ? null : Path.of(home).resolve(model);
     }
 }

@@ -100,6 +100,13 @@ public abstract class Plugin {
     public abstract void reset();
 
     /**
+     * The host has deleted the instance (its {@code cleanup}), perhaps mid-run: end any work this instance
+     * started on other threads. Nothing else is called afterwards.
+     */
+    public void close() {
+    }
+
+    /**
      * Processes one block.
      *
      * @param inputBuffers one array per channel: blockSize samples, or blockSize+2 floats of

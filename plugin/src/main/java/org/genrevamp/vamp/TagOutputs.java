@@ -85,6 +85,7 @@ final class TagOutputs implements FrameOutput {
 
     @Override
     public void start(MelConfig config, double sampleRate) {
+        close();
         track = new TagTrack(TagTrack.plan(sampleRate, parameters.hopSeconds()), names.size());
         feed = tagger == null ? null : new TaggerFeed(tagger, track.plan().hopFrames(), this::window, config, sampleRate);
     }
@@ -153,6 +154,13 @@ final class TagOutputs implements FrameOutput {
         }
         if (feed != null) {
             feed.reset();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (stream != null) {
+            stream.close();
         }
     }
 }

@@ -227,6 +227,17 @@ class GenreOutputsTest {
     }
 
     @Test
+    void confAndEnvironmentSetTheEngineThreads(@TempDir Path home) throws IOException {
+        assertEquals(0, PluginConf.engineThreads(null, home.toString()), "no conf file: the default");
+        Files.writeString(home.resolve("genre-vamp.conf"), "jvm=/x\nmodel=mine.zip\nthreads=3 # three\n");
+        assertEquals(3, PluginConf.engineThreads(null, home.toString()));
+        assertEquals(1, PluginConf.engineThreads("1", home.toString()), "the environment wins");
+        assertEquals(0, PluginConf.engineThreads("many", home.toString()), "not a count: a warning and the default");
+        Files.writeString(home.resolve("genre-vamp.conf"), "threads=-2\n");
+        assertEquals(0, PluginConf.engineThreads(null, home.toString()), "not a count: a warning and the default");
+    }
+
+    @Test
     void instancesAndResetGiveIdenticalFeatures() {
         float[][] stereo = {music(44100f, 12.0, 5), music(44100f, 12.0, 6)};
         GenrePlugin a = new GenrePlugin(44100f);

@@ -52,6 +52,24 @@ class NativeHostTest {
         assertEquals(0, run.exitCode(), run::toString);
     }
 
+    /**
+     * Sonic Visualiser deletes an instance when its layer is closed mid-computation: the engine's pool
+     * threads (two, by GENRE_VAMP_THREADS) must end with it, seen by the host in /proc/self/task.
+     */
+    @Test
+    void unloadingMidRunLeavesNoEngineThread() {
+        HostRun run = HostRun.run(List.of(HostRun.TEST_HOST.toString(), "unload", HostRun.LIBRARY.toString(), "40"),
+                env -> env.put("GENRE_VAMP_THREADS", "2"));
+        assertEquals(0, run.exitCode(), run::toString);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("engine threads during the run (\\d+), after cleanup (\\d+)")
+                .matcher(run.stdout());
+        assertTrue(m.find(), run::toString);
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2,
+                "one core: the engine runs on the host's thread, no pool to end");
+        assertEquals(2, Integer.parseInt(m.group(1)), "the pool ran during the run: " + run);
+        assertEquals(0, Integer.parseInt(m.group(2)), run::toString);
+    }
+
     @Test
     void reusesAJvmTheHostAlreadyRuns() {
         HostRun run = testHost("foreign-jvm", HostRun.JAVA_HOME.resolve("lib/server/libjvm.so").toString());

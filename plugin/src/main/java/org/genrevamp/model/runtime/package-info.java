@@ -1,5 +1,7 @@
 /**
- * ND4J's process-wide settings: its thread count ({@code Nd4jThreads}) and extracting its native libraries ahead of the first analysis ({@code NativeWarmup}).
+ * ND4J's process-wide concerns: making a thread safe for it ({@code Nd4jThreads}), extracting its native
+ * libraries ahead of the first analysis ({@code NativeWarmup}), and the one bounded pool of threads the
+ * streams run their networks on ({@code EnginePool}, sized by {@code EngineThreads}).
  *
  * <p>May import: nothing. Enforced by {@code RoomsTest}.
  */

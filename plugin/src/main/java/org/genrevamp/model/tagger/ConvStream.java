@@ -38,11 +38,25 @@ public final class ConvStream {
         void step(int index, float[] values);
     }
 
-    private final Trunk trunk;
+    /**
+     * Receives each chunk to convolve, in order, instead of convolving it here: so a caller may run the
+     * trunk elsewhere (another thread) and still get exactly the steps this class would compute.
+     */
+    @FunctionalInterface
+    public interface ChunkSink {
+        /**
+         * @param frames    the frames to convolve whole with the trunk (a copy of the references: the receiver owns the array)
+         * @param firstStep the stream index of the chunk's first step
+         * @param offset    the chunk's first step among the trunk's output steps over {@code frames}
+         * @param count     the chunk's steps: output steps {@code [offset, offset + count)}
+         */
+        void chunk(float[][] frames, int firstStep, int offset, int count);
+    }
+
     private final int stride;
     private final int halo;
     private final int chunkSteps;
-    private final StepSink sink;
+    private final ChunkSink chunks;
 
     private final float[][] buffer; // frames [bufferStart, bufferStart + buffered)
     private long bufferStart;
@@ -59,16 +73,23 @@ public final class ConvStream {
      *                   / chunkSteps) but holds more frames and larger intermediate arrays
      */
     public ConvStream(Trunk trunk, int stride, int halo, int chunkSteps, StepSink sink) {
-        if (trunk == null || sink == null || stride < 1 || halo < 0 || halo % stride != 0 || chunkSteps < 1) {
+        this(stride, halo, chunkSteps, chunkOf(trunk, sink));
+    }
+
+    /**
+     * A stream that hands each chunk to {@code chunks} rather than convolving it (see {@link ChunkSink});
+     * {@link #stepCount()} counts the steps handed on.
+     */
+    public ConvStream(int stride, int halo, int chunkSteps, ChunkSink chunks) {
+        if (chunks == null || stride < 1 || halo < 0 || halo % stride != 0 || chunkSteps < 1) {
             throw new IllegalArgumentException("ConvStream: need a trunk, a sink, stride >= 1, a halo that is a"
                     + " non-negative multiple of the stride and chunkSteps >= 1; got stride " + stride + ", halo "
                     + halo + ", chunkSteps " + chunkSteps);
         }
-        this.trunk = trunk;
         this.stride = stride;
         this.halo = halo;
         this.chunkSteps = chunkSteps;
-        this.sink = sink;
+        this.chunks = chunks;
         buffer = new float[chunkSteps * stride + 2 * halo][];
     }
 
@@ -100,6 +121,19 @@ public final class ConvStream {
         }
     }
 
+    /** Convolves each chunk here, handing its steps to {@code sink}. */
+    private static ChunkSink chunkOf(Trunk trunk, StepSink sink) {
+        if (trunk == null || sink == null) {
+            throw new IllegalArgumentException("ConvStream: need a trunk and a sink");
+        }
+        return (frames, firstStep, offset, count) -> {
+            float[][] out = trunk.steps(frames, 0, frames.length);
+            for (int i = 0; i < count; i++) {
+                sink.step(firstStep + i, out[offset + i]);
+            }
+        };
+    }
+
     /** Frames accepted so far. */
     public long frameCount() {
         return frames;
@@ -116,10 +150,8 @@ public final class ConvStream {
      */
     private void convolve(int count) {
         int offset = (int) (((long) steps * stride - bufferStart) / stride); // halo / S, or 0 at the start
-        float[][] out = trunk.steps(buffer, 0, buffered);
-        for (int i = 0; i < count; i++) {
-            sink.step(steps++, out[offset + i]);
-        }
+        chunks.chunk(Arrays.copyOf(buffer, buffered), steps, offset, count);
+        steps += count;
         long keepFrom = Math.max(0, (long) steps * stride - halo); // the next chunk's left halo
         int drop = (int) (keepFrom - bufferStart);
         System.arraycopy(buffer, drop, buffer, 0, buffered - drop);

@@ -1,7 +1,10 @@
 package org.genrevamp.model.transfer;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.genrevamp.model.runtime.EnginePool;
 import org.genrevamp.model.tagger.CrnnTagger;
 
 /**
@@ -30,13 +33,27 @@ import org.genrevamp.model.tagger.CrnnTagger;
  * <p><b>Memory</b>, bounded in the stream's length: per part one chunk of frames with its halos and
  * the trunk steps the next window and the end-aligned tail can read (an fcn step is 1536 floats per
  * 1.024 s; at most 50 crnn + fcn steps, 0.2 MB, were held over 580 s at a hop of one step), plus the
- * first {@link #windowFrames()} frames until window 0 is out. Not thread-safe;
- * {@link #reset()} starts a new stream.
+ * first {@link #windowFrames()} frames until window 0 is out, plus the work in flight (below). Not
+ * thread-safe; {@link #reset()} starts a new stream, {@link #close()} ends its work.
+ *
+ * <p><b>Threads.</b> The networks run on the process's {@link EnginePool} (a lease from {@link #reset()}
+ * to {@link #finish()}): each backbone's chunks and windows as {@link StreamPart} schedules them, so the
+ * backbones, and a backbone's trunk chunks, run at once, while the caller's thread goes on with the next
+ * frames (a host computes the log-mel meanwhile). Windows reach the sink in order, on the caller's thread,
+ * inside {@link #accept} or {@link #finish}: later than on one thread, with the same values. At most
+ * {@value #MAX_PENDING} windows are in flight: then {@link #accept} waits for the oldest (the memory
+ * bound). With one engine thread everything runs inside the calls, as before.
  */
 public final class BackboneStream {
 
     /** Frames between possible window starts: the CRNN's time stride. */
     public static final int STRIDE_FRAMES = CrnnTagger.TIME_STRIDE;
+    /**
+     * Windows in flight at most (requested, not yet delivered): 16 hops of one step (25 s) span more than
+     * one chunk of every trunk (musicnn's is 1024 frames), so chunks of one network can run at once, while
+     * bounding what waits (each musicnn step held is 561 floats: ~3.4 MB more over 16 hops).
+     */
+    static final int MAX_PENDING = 16;
 
     /**
      * One window's backbone outputs.
@@ -80,7 +97,17 @@ public final class BackboneStream {
     private final int windowFrames;
     private final Sink sink;
 
+    /** A window requested from the parts, not yet delivered. */
+    private record Pending(int index, long firstFrame, int realFrames, List<CompletableFuture<float[]>> outputs,
+                           long[] partFirstFrames) {
+        boolean done() {
+            return outputs.stream().allMatch(CompletableFuture::isDone);
+        }
+    }
+
     private List<StreamPart> parts;
+    private EnginePool.Lease lease;  // from reset to finish or close
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private float[][] firstFrames; // the first windowFrames frames, until a window is out
     private long frames;
     private int nextWindow;
@@ -154,36 +181,86 @@ public final class BackboneStream {
         emitReady();
     }
 
-    /** End of the stream: the windows still completed, then the tail window, or the single looped window of a short stream. */
+    /**
+     * End of the stream: the windows still completed, then the tail window, or the single looped window
+     * of a short stream; returns once all of them are delivered, and gives back the pool.
+     */
     public void finish() {
         if (finished) {
             return;
         }
         finished = true;
-        for (StreamPart part : parts) {
-            part.finish();
-        }
-        emitReady();
-        if (nextWindow == 0) {
-            if (frames > 0) {
-                emitLooped();
+        boolean done = false;
+        try {
+            for (StreamPart part : parts) {
+                part.finish();
             }
-        } else if (lastRegularLeavesSteps()) {
-            emitTail();
+            emitReady();
+            if (nextWindow == 0) {
+                if (frames > 0) {
+                    emitLooped();
+                }
+            } else if (lastRegularLeavesSteps()) {
+                emitTail();
+            }
+            firstFrames = null;
+            deliver(0);
+            done = true;
+        } finally {
+            if (!done) {
+                abandon();
+            }
+            closeLease();
         }
-        firstFrames = null;
     }
 
     /** Forgets the stream so far. */
     public void reset() {
+        close();
         parts = new ArrayList<>();
+        lease = EnginePool.lease();
         for (Backbones.Backbone b : backbones.list()) {
-            parts.add(StreamPart.of(b.network()));
+            parts.add(StreamPart.of(b.network(), lease.executor()));
         }
         firstFrames = new float[windowFrames][];
         frames = 0;
         nextWindow = 0;
         finished = false;
+    }
+
+    /**
+     * Ends the stream's work without delivering more windows: what has not started is dropped, what runs
+     * is waited for, and the pool is given back (a plugin instance unloaded mid-run leaves no work behind).
+     * {@link #reset()} starts a new stream.
+     */
+    public void close() {
+        abandon();
+        closeLease();
+        finished = true;
+    }
+
+    private void abandon() {
+        if (parts != null) {
+            parts.forEach(StreamPart::cancel);
+        }
+        for (Pending p : pending) {
+            p.outputs().forEach(f -> f.cancel(false));
+            for (CompletableFuture<float[]> f : p.outputs()) {
+                try {
+                    f.join();
+                } catch (RuntimeException e) {
+                    // abandoned work
+                }
+            }
+        }
+        pending.clear();
+    }
+
+    private void closeLease() {
+        if (lease != null) {
+            lease.close();
+            lease = null;
+        }
     }
 
     /** Emits every regular window whose parts all have their steps, in order. */
@@ -195,13 +272,12 @@ public final class BackboneStream {
                     return;
                 }
             }
-            List<float[]> outputs = new ArrayList<>();
+            List<CompletableFuture<float[]>> outputs = new ArrayList<>();
             long[] starts = new long[parts.size()];
             for (int i = 0; i < parts.size(); i++) {
                 StreamPart part = parts.get(i);
-                outputs.add(part.output(part.startStep(first)));
+                outputs.add(part.output(part.startStep(first), part.startStep(first + hopFrames)));
                 starts[i] = part.startFrame(part.startStep(first));
-                part.release(part.startStep(first + hopFrames));
             }
             emit(first, windowFrames, outputs, starts);
         }
@@ -228,11 +304,11 @@ public final class BackboneStream {
         if (end - windowFrames <= (long) (nextWindow - 1) * hopFrames) {
             return;
         }
-        List<float[]> outputs = new ArrayList<>();
+        List<CompletableFuture<float[]>> outputs = new ArrayList<>();
         long[] starts = new long[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             StreamPart part = parts.get(i);
-            outputs.add(part.output(part.lastStart()));
+            outputs.add(part.output(part.lastStart(), -1));
             starts[i] = part.startFrame(part.lastStart());
         }
         emit(end - windowFrames, windowFrames, outputs, starts);
@@ -245,15 +321,32 @@ public final class BackboneStream {
         for (int t = 0; t < looped[0].length; t++) {
             looped[0][t] = firstFrames[t % n];
         }
-        List<float[]> outputs = new ArrayList<>();
+        List<CompletableFuture<float[]>> outputs = new ArrayList<>();
         for (int i = 0; i < backbones.list().size(); i++) {
-            outputs.add(backbones.outputs(i, looped)[0]);
+            int backbone = i;
+            outputs.add(CompletableFuture.supplyAsync(() -> backbones.outputs(backbone, looped)[0], lease.executor()));
         }
-        sink.window(new Window(nextWindow++, 0, n, outputs, new long[parts.size()]));
+        emit(0, n, outputs, new long[parts.size()]);
     }
 
-    private void emit(long firstFrame, int realFrames, List<float[]> outputs, long[] partFirstFrames) {
+    private void emit(long firstFrame, int realFrames, List<CompletableFuture<float[]>> outputs, long[] partFirstFrames) {
         firstFrames = null; // no looped window any more
-        sink.window(new Window(nextWindow++, firstFrame, realFrames, outputs, partFirstFrames));
+        pending.add(new Pending(nextWindow++, firstFrame, realFrames, outputs, partFirstFrames));
+        deliver(MAX_PENDING);
+    }
+
+    /**
+     * Hands the sink the finished windows at the front, in order, and waits for the oldest until at most
+     * {@code inFlight} remain.
+     */
+    private void deliver(int inFlight) {
+        while (!pending.isEmpty() && (pending.size() > inFlight || pending.peek().done())) {
+            Pending p = pending.poll();
+            List<float[]> outputs = new ArrayList<>();
+            for (CompletableFuture<float[]> f : p.outputs()) {
+                outputs.add(EnginePool.await(f));
+            }
+            sink.window(new Window(p.index(), p.firstFrame(), p.realFrames(), outputs, p.partFirstFrames()));
+        }
     }
 }

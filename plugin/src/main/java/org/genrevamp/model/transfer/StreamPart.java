@@ -2,6 +2,11 @@ package org.genrevamp.model.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.genrevamp.model.runtime.EnginePool;
 import org.genrevamp.model.tagger.ConvStream;
 import org.genrevamp.model.tagger.CrnnStream;
 import org.genrevamp.model.tagger.CrnnTagger;
@@ -23,7 +28,14 @@ import org.genrevamp.model.tagger.TaggerOutput;
  * </ul>
  * <b>Memory.</b> Steps are dropped once no later window can read them ({@link #release}); kept are
  * those of the pending windows and the last {@code windowSteps} (for the stream's end-aligned tail
- * window). Not thread-safe.
+ * window).
+ *
+ * <p><b>Threads.</b> The caller's thread (the host's) feeds frames and decides which windows exist from
+ * the steps promised so far ({@link #stepCount()}); the work runs on an {@link Executor}: each chunk's
+ * trunk as a task of its own (chunks are independent), and the part's state (its held steps, the head's
+ * caches) only in its <i>lane</i>, a chain of tasks run one after another in submission order. So every
+ * step and every window output is computed exactly as on one thread, whichever threads run them. With
+ * the direct executor ({@code Runnable::run}) all of it runs in the call, the sequential path.
  */
 final class StreamPart {
 
@@ -52,15 +64,41 @@ final class StreamPart {
     private final int stride;
     private final int windowSteps;
     private final Head head;
-    private final ConvStream conv;
-    private final List<float[]> steps = new ArrayList<>(); // steps [base, base + steps.size())
+    private final ConvStream.Trunk trunk;
+    private final Executor executor;
+    private final ConvStream conv;  // the caller's thread: frames and promised steps
+    private final List<float[]> steps = new ArrayList<>(); // lane only: steps [base, base + steps.size())
     private int base;
+    private CompletableFuture<?> lane = CompletableFuture.completedFuture(null); // the last task of the lane
+    private volatile boolean cancelled;
 
-    private StreamPart(ConvStream.Trunk trunk, int stride, int halo, int chunkSteps, int windowSteps, Head head) {
+    private StreamPart(ConvStream.Trunk trunk, int stride, int halo, int chunkSteps, int windowSteps, Head head,
+                       Executor executor) {
         this.stride = stride;
         this.windowSteps = windowSteps;
         this.head = head;
-        this.conv = new ConvStream(trunk, stride, halo, chunkSteps, (index, step) -> steps.add(step));
+        this.trunk = trunk;
+        this.executor = executor;
+        this.conv = new ConvStream(stride, halo, chunkSteps, this::chunk);
+    }
+
+    /** A chunk's trunk as a task of its own; its steps join the held ones in lane order. */
+    private void chunk(float[][] frames, int firstStep, int offset, int count) {
+        CompletableFuture<float[][]> out = CompletableFuture.supplyAsync(() -> {
+            checkCancelled();
+            return trunk.steps(frames, 0, frames.length);
+        }, executor);
+        lane = lane.thenAcceptBothAsync(out, (previous, o) -> {
+            for (int i = 0; i < count; i++) {
+                steps.add(o[offset + i]);
+            }
+        }, executor);
+    }
+
+    private void checkCancelled() {
+        if (cancelled) {
+            throw new CancellationException("StreamPart: stream closed");
+        }
     }
 
     /** Whether {@link #of} can stream {@code network}. */
@@ -73,21 +111,21 @@ final class StreamPart {
      *
      * @throws IllegalArgumentException when the network does not stream (musicnn)
      */
-    static StreamPart of(TaggerNetwork network) {
+    static StreamPart of(TaggerNetwork network, Executor executor) {
         if (network instanceof CrnnTagger crnn) {
             // the conv stack's receptive-field half-width is 33 frames (see CrnnStream): halo one stride
             return new StreamPart(crnn::convSteps, CrnnTagger.TIME_STRIDE, CrnnTagger.TIME_STRIDE,
                     CRNN_CHUNK_STEPS, CrnnTagger.WINDOW_STEPS,
-                    (part, start) -> crnn.head(part.steps(start, start + CrnnTagger.WINDOW_STEPS)));
+                    (part, start) -> crnn.head(part.steps(start, start + CrnnTagger.WINDOW_STEPS)), executor);
         }
         if (network instanceof FcnTagger fcn) {
             return new StreamPart(fcn::trunkSteps, FcnTagger.TRUNK_STRIDE, FcnTagger.TRUNK_HALO, FCN_CHUNK_STEPS,
-                    FcnTagger.TAIL_STEPS, new FcnTail(fcn));
+                    FcnTagger.TAIL_STEPS, new FcnTail(fcn), executor);
         }
         if (network instanceof MusicnnTagger musicnn) {
             return new StreamPart((frames, from, to) -> framesFirst(musicnn.frontEnd(
                     java.util.Arrays.copyOfRange(frames, from, to))), 1, MusicnnTagger.FRONT_END_HALF_WIDTH,
-                    MUSICNN_CHUNK_FRAMES, MusicnnTiles.STREAM_SPAN, new MusicnnTail(musicnn));
+                    MUSICNN_CHUNK_FRAMES, MusicnnTiles.STREAM_SPAN, new MusicnnTail(musicnn), executor);
         }
         throw new IllegalArgumentException("StreamPart: " + network.architecture() + " does not stream");
     }
@@ -127,7 +165,7 @@ final class StreamPart {
         conv.finish();
     }
 
-    /** Trunk steps computed so far. */
+    /** Trunk steps promised so far (computed, or being computed). */
     int stepCount() {
         return conv.stepCount();
     }
@@ -166,41 +204,72 @@ final class StreamPart {
     }
 
     /**
-     * The embedding and tags ({@link Backbones#joined}) of the window from step {@code start}.
+     * The embedding and tags ({@link Backbones#joined}) of the window from step {@code start}, computed in
+     * the lane; then the steps before {@code firstNeeded} that no later window reads are dropped ({@link
+     * #release}; -1: none).
      *
-     * @throws IllegalStateException when its steps are not all computed or were released
+     * @throws IllegalStateException when its steps are not all promised (the future fails when they were released)
      */
-    float[] output(int start) {
-        if (start < base || !has(start)) {
+    CompletableFuture<float[]> output(int start, int firstNeeded) {
+        if (!has(start)) {
             throw new IllegalStateException("StreamPart: window from step " + start + " needs steps [" + start + ", "
-                    + (start + windowSteps) + "), held [" + base + ", " + stepCount() + ")");
+                    + (start + windowSteps) + "), promised " + stepCount());
         }
-        return Backbones.joined(head.apply(this, start));
+        CompletableFuture<float[]> out = lane.thenApplyAsync(previous -> {
+            checkCancelled();
+            if (start < base) {
+                throw new IllegalStateException("StreamPart: window from step " + start + " needs steps [" + start
+                        + ", " + (start + windowSteps) + "), held [" + base + ", " + heldEnd() + ")");
+            }
+            float[] joined = Backbones.joined(head.apply(this, start));
+            if (firstNeeded >= 0) {
+                release(firstNeeded);
+            }
+            return joined;
+        }, executor);
+        lane = out;
+        return out;
     }
 
-    /** Held steps {@code [from, to)}. */
+    /** Held steps {@code [from, to)} (lane only: the heads read them). */
     float[][] steps(int from, int to) {
-        if (from < base || to > stepCount()) {
+        if (from < base || to > heldEnd()) {
             throw new IllegalStateException("StreamPart: steps [" + from + ", " + to + ") not held: ["
-                    + base + ", " + stepCount() + ")");
+                    + base + ", " + heldEnd() + ")");
         }
         return steps.subList(from - base, to - base).toArray(new float[0][]);
     }
 
+    private int heldEnd() {
+        return base + steps.size();
+    }
+
     /**
      * Drops the steps before {@code firstNeeded} (the next window's first step) that the end-aligned tail
-     * window cannot read either.
+     * window cannot read either (lane only: the steps held when a window is computed are those promised
+     * when it was asked for, as on one thread).
      */
-    void release(int firstNeeded) {
-        int keepFrom = Math.min(firstNeeded, stepCount() - windowSteps);
+    private void release(int firstNeeded) {
+        int keepFrom = Math.min(firstNeeded, heldEnd() - windowSteps);
         if (keepFrom > base) {
             steps.subList(0, keepFrom - base).clear();
             base = keepFrom;
         }
     }
 
-    /** Steps held now (for tests of the memory bound). */
+    /** Steps held once the lane's work so far is done (for tests of the memory bound). */
     int heldSteps() {
+        EnginePool.await(lane);
         return steps.size();
+    }
+
+    /** Stops the lane's work not yet started and waits for the rest; its failures are dropped. */
+    void cancel() {
+        cancelled = true;
+        try {
+            lane.join();
+        } catch (CompletionException | CancellationException e) {
+            // abandoned work
+        }
     }
 }

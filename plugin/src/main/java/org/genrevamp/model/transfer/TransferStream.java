@@ -7,7 +7,7 @@ import java.util.List;
  * and/or fcn networks: the backbones' outputs per window from a {@link BackboneStream} (windows, their
  * timing and the end of the stream are described there), joined into the head's features
  * ({@link Backbones#features(List)}), then the genre head. Not thread-safe; {@link #reset()} starts a new
- * stream.
+ * stream, {@link #close()} ends its work (the networks run on the engine's pool: see {@link BackboneStream}).
  */
 public final class TransferStream {
 
@@ -89,5 +89,10 @@ public final class TransferStream {
     /** Forgets the stream so far. */
     public void reset() {
         stream.reset();
+    }
+
+    /** Ends the stream's work in flight, delivering nothing more (see {@link BackboneStream#close()}). */
+    public void close() {
+        stream.close();
     }
 }

@@ -47,8 +47,11 @@ final class HostCalls {
         }
     };
     static final VampCallbacks.OfHandle CLEANUP = handle -> unguarded("cleanup", () -> {
-        if (INSTANCES.remove(Pointer.nativeValue(handle)) == null) {
+        Instance instance = INSTANCES.remove(Pointer.nativeValue(handle));
+        if (instance == null) {
             Diagnostics.warn("HostCalls.cleanup", "unknown plugin handle");
+        } else {
+            instance.plugin.close();   // its work on the engine's threads ends with it
         }
     });
     static final VampCallbacks.Initialise INITIALISE = (handle, channels, step, block) ->

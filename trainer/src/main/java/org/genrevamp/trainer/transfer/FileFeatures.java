@@ -7,7 +7,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import org.genrevamp.dsp.MelConfig;
+import org.genrevamp.model.runtime.EnginePool;
 import org.genrevamp.model.transfer.Backbones;
 import org.genrevamp.model.transfer.TransferModel;
 import org.genrevamp.trainer.features.LogMelExtractor;
@@ -17,7 +19,7 @@ import org.genrevamp.trainer.annotations.Region;
 /**
  * The cache rows one audio file still lacks, computed from its audio: decoded and turned into log-mel
  * once, each region cut into windows, augmented once for all caches, and run through each backbone
- * (then the rhythm features). A pure function of its {@link Task} (plain serializable values), so the
+ * (then the rhythm features), the backbones at once on the engine's pool ({@link EnginePool}). A pure function of its {@link Task} (plain serializable values), so the
  * local loop and Spark executors compute exactly the same rows; the caller appends them.
  */
 public final class FileFeatures {
@@ -69,6 +71,12 @@ public final class FileFeatures {
         } catch (Exception e) {
             return new Result(task.file(), List.of(), List.of(), e.getMessage());
         }
+        try (EnginePool.Lease lease = EnginePool.lease()) {
+            return compute(task, backbones, frames, mel, lease);
+        }
+    }
+
+    private static Result compute(Task task, Backbones backbones, float[][] frames, MelConfig mel, EnginePool.Lease lease) {
         Augmentation augmentation = new Augmentation(mel);
         List<Rows> added = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -92,8 +100,15 @@ public final class FileFeatures {
                 }
                 variants.add(windows);
             }
+            // the backbones at once on the engine's pool (one thread: one after another), rows in cache order
+            List<CompletableFuture<Rows>> caches = new ArrayList<>();
             for (int i = 0; i < t.cached().length; i++) {
-                Rows rows = missing(r, variants, t.cached()[i], backbones, i);
+                int cache = i;
+                caches.add(CompletableFuture.supplyAsync(() -> missing(r, variants, t.cached()[cache], backbones, cache),
+                        lease.executor()));
+            }
+            for (CompletableFuture<Rows> cache : caches) {
+                Rows rows = EnginePool.await(cache);
                 if (rows != null) {
                     added.add(rows);
                 }
