@@ -23,7 +23,7 @@ import org.genrevamp.trainer.report.ReportWriter;
  */
 public record TransferReport(TransferSettings settings, Backbones backbones, List<String> labels,
                              Map<String, Integer> tracks, HeadChoice chosen, List<HeadChoice> tried, Evaluation test,
-                             Fusion fusion, double seconds) {
+                             Fusion fusion, String keptHead, double seconds) {
 
     /**
      * The tag mapping's part of a run.
@@ -64,7 +64,7 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
         card.put("backbones", settings.backbones());
         card.put("features", settings.features().id() + " of each backbone" + (settings.rhythm() ? " + rhythm "
                 + org.genrevamp.dsp.RhythmFeatures.ID : ""));
-        card.put("head", chosen.name());
+        card.put("head", keptHead != null ? keptHead : chosen.name());
         card.put("windowFrames", backbones.windowFrames());
         card.put("shortClips", "a clip shorter than the window is looped (its frames repeated) to one window");
         card.put("data", settings.dataName() + (settings.fma() != null ? " (whole tracks labelled with their top-level genre)"
@@ -133,11 +133,13 @@ public record TransferReport(TransferSettings settings, Backbones backbones, Lis
                         + " short clips looped. Head: %s. Augmentation: %s. Seed %d. %.0f s.%n%n",
                 labels.size(), tracks.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" / ")),
                 backbones.windowFrames(), backbones.windowFrames() * 0.016,
-                chosen.name(), settings.augment() == 0 ? "none" : settings.augment() + " copies", settings.seed(), seconds));
+                keptHead != null ? keptHead : chosen.name(), settings.augment() == 0 ? "none" : settings.augment() + " copies", settings.seed(), seconds));
         md.append("## Test figures\n\n| level | n | top-1 | top-3 | macro-F1 |\n|---|---|---|---|---|\n");
         row(md, "windows", test.windows());
         row(md, "tracks", test.tracks());
-        md.append("\n## Heads tried (fitted on train, scored on valid; the lowest valid loss is chosen)\n\n"
+        md.append("\n## Heads tried (fitted on train, scored on valid; the lowest valid loss is chosen"
+                + (keptHead != null ? ", and used to choose the tag mapping's weight; the shipped head is kept from its bundle" : "")
+                + ")\n\n"
                 + "| head | valid track top-1 | valid loss |\n|---|---|---|\n");
         for (HeadChoice c : tried) {
             md.append(String.format(Locale.ROOT, "| %s%s | %.3f | %.3f |%n", c.name(), c == chosen ? " (chosen)" : "",

@@ -61,9 +61,32 @@ public final class TransferTraining {
     static final String REPORT = "report";
 
     private final TransferSettings settings;
+    private TransferModel kept;
+    private String keptName;
 
     public TransferTraining(TransferSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Ships {@code model}'s head instead of fitting one on train + valid (the tag mapping is still fitted
+     * and chosen): to add a mapping to a shipped bundle whose head was fitted by this recipe before.
+     *
+     * @param name how cards and reports name the bundle
+     */
+    public void keepHeadOf(TransferModel model, String name) {
+        this.kept = model;
+        this.keptName = name;
+    }
+
+    private void checkKept(Backbones backbones, List<String> labels) {
+        if (!kept.backbones().names().equals(backbones.names()) || kept.backbones().featureKind() != backbones.featureKind()
+                || !kept.labels().equals(labels) || kept.rhythm() != settings.rhythm()) {
+            throw new IllegalArgumentException("--head-from " + keptName + ": its head takes " + kept.backbones().names()
+                    + " " + kept.backbones().featureKind().id() + (kept.rhythm() ? " + rhythm" : "") + " for " + kept.labels()
+                    + ", this run has " + backbones.names() + " " + backbones.featureKind().id()
+                    + (settings.rhythm() ? " + rhythm" : "") + " for " + labels);
+        }
     }
 
     /**
@@ -183,7 +206,10 @@ public final class TransferTraining {
                 Log.info("chosen tag mapping weight: " + fusion.mapping().weight());
             }
             Rows.Part fit = rows.part(List.of(SplitPart.TRAIN, SplitPart.VALIDATION), true);
-            GenreHead head = best.trainer().train(fit.x(), fit.y(), labels.size());
+            if (kept != null) {
+                checkKept(p.backbones, labels);
+            }
+            GenreHead head = kept != null ? kept.head() : best.trainer().train(fit.x(), fit.y(), labels.size());
             TagGenreMapping mapping = null;
             TagGenreMapping mappingAlone = null;
             if (fusion != null) {
@@ -199,8 +225,10 @@ public final class TransferTraining {
             TransferReport.Fusion fused = fusion == null ? null : new TransferReport.Fusion(mapping, fusion.tried(),
                     fusion.mapping().weight(), score(head::probabilities, testPart, labels),
                     score(mappingAlone::distribution, testPart, labels));
+            String keptHead = kept == null ? null : kept.card().getOrDefault("head", "?") + ", kept from " + keptName
+                    + " (fitted there on " + kept.card().getOrDefault("tracks", "?") + " tracks, train + valid)";
             TransferReport report = new TransferReport(settings, p.backbones, labels, rows.trackCounts(), best, tried, test,
-                    fused, (System.nanoTime() - start) / 1e9);
+                    fused, keptHead, (System.nanoTime() - start) / 1e9);
             TransferModel model = new TransferModel(p.backbones, head, labels, report.card(licence()), settings.rhythm(),
                     mapping);
             Files.createDirectories(settings.out());
