@@ -144,6 +144,22 @@ public final class Backbones {
     }
 
     /**
+     * Column of backbone {@code i}'s tag {@code tag} in the head's feature vector ({@link #features}), or -1
+     * when the features hold no tags ({@link Features#EMBEDDING}) or the network has no such tag.
+     */
+    public int tagColumn(int i, int tag) {
+        TaggerNetwork n = backbones.get(i).network();
+        if (features == Features.EMBEDDING || tag < 0 || tag >= n.tagCount()) {
+            return -1;
+        }
+        int offset = 0;
+        for (int b = 0; b < i; b++) {
+            offset += features.width(backbones.get(b).network());
+        }
+        return offset + (features == Features.BOTH ? n.embeddingSize() : 0) + tag;
+    }
+
+    /**
      * How backbone {@code i}'s {@link #outputs} of a window are made, where that is more than the
      * network's forward pass over it: for a cache of outputs to know when it is stale.
      *

@@ -49,6 +49,16 @@ public enum TagSource {
         return id + "/crnn";
     }
 
+    /** The source with id {@code id} ({@code msd}, {@code mtat}, {@code jamendo}), or null. */
+    public static TagSource of(String id) {
+        for (TagSource s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** The ids, in declaration order. */
     public static List<String> ids() {
         return Arrays.stream(values()).map(TagSource::id).toList();

@@ -26,7 +26,10 @@ import org.genrevamp.dsp.RhythmFeatures;
  *   <li>{@code labels.txt} and {@code melconfig.properties} ({@link BundleOutline}: what listings read);</li>
  *   <li>{@value #METADATA_ENTRY}: format, backbones (name and entry), feature layout, labels, head
  *       weights and the model card; {@code "rhythm": "onset-tempogram-v2"} when the head also takes
- *       {@code RhythmFeatures} (absent otherwise: older bundles read unchanged);</li>
+ *       {@code RhythmFeatures} (absent otherwise: older bundles read unchanged); {@code "tagMapping"}
+ *       (format version 2): the {@link TagGenreMapping} fused with the head, its weight and per genre
+ *       its tags and normaliser. A bundle without a mapping is written as version 1, and version 1
+ *       bundles load as the head alone;</li>
  *   <li>{@code backbones/<name>.pth}: each pretrained network's original legacy PyTorch checkpoint,
  *       read at load time by the restricted {@code TorchCheckpoint} reader (no Python anywhere);</li>
  *   <li>{@value #NOTICE_ENTRY}: the pretrained weights' MIT notice, when the card carries it.</li>
@@ -37,7 +40,10 @@ public final class TransferFormat {
     public static final String METADATA_ENTRY = "transfer.json";
     static final String NOTICE_ENTRY = "LICENSE-pretrained.txt";
     static final String FORMAT_NAME = "genre-vamp-transfer";
+    /** Written by bundles without a tag mapping; still read. */
     static final int FORMAT_VERSION = 1;
+    /** Written by bundles with a tag mapping ({@code "tagMapping"}). */
+    static final int FORMAT_VERSION_MAPPING = 2;
     /** Card field holding the third-party licence text that {@value #NOTICE_ENTRY} repeats. */
     static final String CARD_NOTICE = "pretrainedLicence";
 
@@ -75,7 +81,7 @@ public final class TransferFormat {
     private static ObjectNode toJson(TransferModel m) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT_NAME);
-        root.put("formatVersion", FORMAT_VERSION);
+        root.put("formatVersion", m.mapping() == null ? FORMAT_VERSION : FORMAT_VERSION_MAPPING);
         ArrayNode backbones = root.putArray("backbones");
         for (Backbones.Backbone b : m.backbones().list()) {
             backbones.addObject().put("name", b.name()).put("entry", entryOf(b.name()));
@@ -97,8 +103,58 @@ public final class TransferFormat {
         }
         head.set("outputWeights", matrix(h.outputWeights()));
         head.set("outputBias", floats(h.outputBias()));
+        if (m.mapping() != null) {
+            root.set("tagMapping", mappingJson(m.mapping()));
+        }
         root.set("card", JSON.valueToTree(m.card()));
         return root;
+    }
+
+    private static ObjectNode mappingJson(TagGenreMapping mapping) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("weight", mapping.weight());
+        ArrayNode genres = node.putArray("genres");
+        for (TagGenreMapping.Genre g : mapping.genres()) {
+            ObjectNode genre = genres.addObject().put("genre", g.label()).put("normaliser", g.normaliser());
+            ArrayNode tags = genre.putArray("tags");
+            g.tags().forEach(t -> tags.addObject().put("set", t.set()).put("tag", t.name()));
+        }
+        return node;
+    }
+
+    /** The bundle's tag mapping; every problem is an IllegalArgumentException naming the entry. */
+    private static TagGenreMapping readMapping(JsonNode node, Backbones backbones, List<String> labels)
+            throws BundleException {
+        List<TagGenreMapping.Genre> genres = new ArrayList<>();
+        for (JsonNode g : array(node, "genres")) {
+            String label = text(g, "genre");
+            List<TagGenreMapping.Tag> tags = new ArrayList<>();
+            for (JsonNode t : array(g, "tags")) {
+                tags.add(new TagGenreMapping.Tag(text(t, "set"), text(t, "tag")));
+            }
+            genres.add(new TagGenreMapping.Genre(label, tags, number(g, "normaliser", "genre '" + label + "'")));
+        }
+        return TagGenreMapping.resolve(genres, number(node, "weight", "the mapping"), backbones, labels);
+    }
+
+    private static String text(JsonNode parent, String name) {
+        JsonNode v = parent.get(name);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException("tag mapping: field '" + name + "' must be a string in " + parent);
+        }
+        return v.asText();
+    }
+
+    /** A JSON number, or the strings "NaN" / "Infinity" Jackson writes for them, read as such (and refused later). */
+    private static double number(JsonNode parent, String name, String where) {
+        JsonNode v = parent.get(name);
+        if (v != null && v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v != null && v.isTextual() && List.of("NaN", "Infinity", "-Infinity").contains(v.asText())) {
+            return Double.parseDouble(v.asText());
+        }
+        throw new IllegalArgumentException("tag mapping: " + where + " field '" + name + "' must be a number, got " + v);
     }
 
     private static ArrayNode floats(float[] v) {
@@ -133,9 +189,14 @@ public final class TransferFormat {
             throw new BundleException(prefix + METADATA_ENTRY + " has format '" + root.path("format").asText()
                     + "', expected '" + FORMAT_NAME + "'");
         }
-        if (root.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
+        int version = root.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_MAPPING) {
             throw new BundleException(prefix + "transfer bundle format version " + root.path("formatVersion")
-                    + " is not supported (this plugin reads version " + FORMAT_VERSION + ")");
+                    + " is not supported (this plugin reads versions " + FORMAT_VERSION + " and " + FORMAT_VERSION_MAPPING + ")");
+        }
+        if (root.has("tagMapping") && version < FORMAT_VERSION_MAPPING) {
+            throw new BundleException(prefix + "a tag mapping needs transfer bundle format version "
+                    + FORMAT_VERSION_MAPPING + ", this one says " + version);
         }
         try {
             List<Backbones.Backbone> list = new ArrayList<>();
@@ -168,7 +229,8 @@ public final class TransferFormat {
                 throw new BundleException(prefix + "rhythm features '" + root.path("rhythm").asText()
                         + "' are not known to this plugin (it computes '" + RhythmFeatures.ID + "')");
             }
-            TransferModel model = new TransferModel(backbones, head, labels, card, rhythm);
+            TagGenreMapping mapping = root.has("tagMapping") ? readMapping(root.get("tagMapping"), backbones, labels) : null;
+            TransferModel model = new TransferModel(backbones, head, labels, card, rhythm, mapping);
             checkOutline(source, entries, model);
             return model;
         } catch (IllegalArgumentException e) {

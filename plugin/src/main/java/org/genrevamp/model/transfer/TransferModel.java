@@ -16,7 +16,8 @@ import org.genrevamp.dsp.RhythmFeatures;
  * head ({@link GenreHead}) trained on their features. Input: the taggers' own torchaudio-convention
  * log-mel ({@link MelConfig#torchaudioTagger()}), windows of the networks' length. Optionally the head
  * also sees each window's {@link RhythmFeatures} (tempo and metre, which the taggers barely encode),
- * computed from the same frames after the backbone features. Stored as a
+ * computed from the same frames after the backbone features. A {@link TagGenreMapping}, where the bundle
+ * holds one, fuses the head's probabilities with the genres the taggers' own tags name. Stored as a
  * bundle by {@link TransferFormat}. {@link #predict} is synchronised: one model serves one thread
  * at a time.
  */
@@ -27,6 +28,7 @@ public final class TransferModel implements GenreModel {
     private final List<String> labels;
     private final Map<String, Object> card;
     private final boolean rhythm;
+    private final TagGenreMapping mapping;
 
     /** A model whose head sees the backbone features only. */
     public TransferModel(Backbones backbones, GenreHead head, List<String> labels, Map<String, Object> card) {
@@ -41,6 +43,16 @@ public final class TransferModel implements GenreModel {
      */
     public TransferModel(Backbones backbones, GenreHead head, List<String> labels, Map<String, Object> card,
                          boolean rhythm) {
+        this(backbones, head, labels, card, rhythm, null);
+    }
+
+    /**
+     * @param mapping fused with the head's probabilities, or null for the head alone; built for these
+     *                backbones and labels ({@link TagGenreMapping#resolve})
+     * @throws IllegalArgumentException as above, or when the mapping's genres are not the labels
+     */
+    public TransferModel(Backbones backbones, GenreHead head, List<String> labels, Map<String, Object> card,
+                         boolean rhythm, TagGenreMapping mapping) {
         if (backbones == null || head == null) {
             throw new IllegalArgumentException("TransferModel: backbones and head must not be null");
         }
@@ -56,6 +68,11 @@ public final class TransferModel implements GenreModel {
                     + RhythmFeatures.FRAME_S + " s; " + backbones.names() + " take " + backbones.windowFrames() + " frames");
         }
         this.rhythm = rhythm;
+        if (mapping != null && !mapping.labels().equals(labels)) {
+            throw new IllegalArgumentException("TransferModel: the tag mapping's genres " + mapping.labels()
+                    + " are not the labels " + labels);
+        }
+        this.mapping = mapping;
         if (head.classes() != labels.size()) {
             throw new IllegalArgumentException("TransferModel: the head outputs " + head.classes() + " classes but there are "
                     + labels.size() + " labels");
@@ -73,7 +90,7 @@ public final class TransferModel implements GenreModel {
         float[][] features = backbones.features(windows);
         float[][] out = new float[features.length][];
         for (int i = 0; i < features.length; i++) {
-            out[i] = head.probabilities(rhythm ? withRhythm(features[i], windows[i]) : features[i]);
+            out[i] = predictFeatures(rhythm ? withRhythm(features[i], windows[i]) : features[i]);
         }
         return out;
     }
@@ -101,9 +118,19 @@ public final class TransferModel implements GenreModel {
         return rhythm;
     }
 
-    /** Probabilities of one window from its backbone features (streaming callers compute features themselves). */
+    /**
+     * Probabilities of one window (or of features pooled over several) from the head's feature vector:
+     * the one place a transfer model's genre probabilities are made, the head's fused with the tag
+     * mapping where there is one. Streaming callers compute the features themselves.
+     */
     public float[] predictFeatures(float[] features) {
-        return head.probabilities(features);
+        float[] p = head.probabilities(features);
+        return mapping == null ? p : mapping.fuse(p, features);
+    }
+
+    /** The tag mapping fused with the head, or null (the head alone). */
+    public TagGenreMapping mapping() {
+        return mapping;
     }
 
     @Override

@@ -137,6 +137,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--augment", description = "with --backbone: augmented copies per training window (default: ${DEFAULT-VALUE})")
     int augment = 0;
 
+    @Option(names = "--head-from", description = "with --backbone: keep the head of this transfer bundle (file or bundled"
+            + " name; same backbones, features and labels) instead of fitting one on train + valid; the tag mapping is"
+            + " still fitted and chosen as usual")
+    String headFrom;
+
     @Option(names = "--head-epochs", description = "with --backbone: Adam steps per head fit (default: ${DEFAULT-VALUE})")
     int headEpochs = 300;
 
@@ -206,7 +211,15 @@ public final class TrainCommand implements Callable<Integer> {
             Log.info("bundle: " + runDir.resolve("model.zip") + ", report: " + runDir.resolve("report"));
             return 0;
         }
-        TransferReport report = new TransferTraining(settings).run();
+        TransferTraining training = new TransferTraining(settings);
+        if (headFrom != null) {
+            org.genrevamp.model.bundle.GenreModel kept = org.genrevamp.model.GenreModels.loadFileOrBundled(headFrom);
+            if (!(kept instanceof org.genrevamp.model.transfer.TransferModel t)) {
+                throw new IllegalArgumentException("--head-from " + headFrom + " is not a transfer bundle");
+            }
+            training.keepHeadOf(t, java.nio.file.Path.of(headFrom).getFileName().toString());
+        }
+        TransferReport report = training.run();
         Results.out().println(FigurePrinter.line("test windows", report.test().windows()));
         Results.out().println(FigurePrinter.line("test tracks", report.test().tracks()));
         Results.out().print(FigurePrinter.confusion(report.test().tracks()));

@@ -17,11 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import org.genrevamp.dsp.RhythmFeatures;
 import org.genrevamp.model.transfer.Backbones;
 import org.genrevamp.model.bundle.BundleException;
 import org.genrevamp.model.transfer.GenreHead;
+import org.genrevamp.model.transfer.TagGenreMapping;
 import org.genrevamp.model.transfer.TransferModel;
 import org.genrevamp.trainer.dataset.Dataset;
 import org.genrevamp.trainer.report.Evaluation;
@@ -43,8 +45,12 @@ import org.genrevamp.trainer.annotations.Region;
  *       (training and validation files also as augmented copies);</li>
  *   <li>choose the head (logistic regression or a small MLP, weight decay) by its cross-entropy on
  *       the validation part ({@link HeadChoice#best});</li>
- *   <li>fit the chosen head on train + validation, score the test part (windows and tracks), and write
- *       the bundle {@code OUT/model.zip} and {@code OUT/report/}.</li>
+ *   <li>where the labels are the GTZAN genres and the head sees tag probabilities, fuse the head with
+ *       the taggers' own genre tags ({@link TagFusion}: normalisers from the training part, weight
+ *       chosen by cross-entropy on the validation part);</li>
+ *   <li>fit the chosen head on train + validation (the normalisers on the same windows), score the
+ *       test part (windows and tracks; also the head alone and the mapping alone), and write the
+ *       bundle {@code OUT/model.zip} and {@code OUT/report/}.</li>
  * </ol>
  */
 public final class TransferTraining {
@@ -55,9 +61,32 @@ public final class TransferTraining {
     static final String REPORT = "report";
 
     private final TransferSettings settings;
+    private TransferModel kept;
+    private String keptName;
 
     public TransferTraining(TransferSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Ships {@code model}'s head instead of fitting one on train + valid (the tag mapping is still fitted
+     * and chosen): to add a mapping to a shipped bundle whose head was fitted by this recipe before.
+     *
+     * @param name how cards and reports name the bundle
+     */
+    public void keepHeadOf(TransferModel model, String name) {
+        this.kept = model;
+        this.keptName = name;
+    }
+
+    private void checkKept(Backbones backbones, List<String> labels) {
+        if (!kept.backbones().names().equals(backbones.names()) || kept.backbones().featureKind() != backbones.featureKind()
+                || !kept.labels().equals(labels) || kept.rhythm() != settings.rhythm()) {
+            throw new IllegalArgumentException("--head-from " + keptName + ": its head takes " + kept.backbones().names()
+                    + " " + kept.backbones().featureKind().id() + (kept.rhythm() ? " + rhythm" : "") + " for " + kept.labels()
+                    + ", this run has " + backbones.names() + " " + backbones.featureKind().id()
+                    + (settings.rhythm() ? " + rhythm" : "") + " for " + labels);
+        }
     }
 
     /**
@@ -168,12 +197,40 @@ public final class TransferTraining {
             HeadChoice best = HeadChoice.best(tried);
             Log.info("chosen head: " + best.name() + " (validation loss " + round(best.validationLoss())
                     + ", track top-1 " + round(best.validationTop1()) + ")");
+            TagGenreMapping unit = TagFusion.builtin(p.backbones, labels);
+            TagFusion.Choice fusion = null;
+            if (unit != null) {
+                Rows.Part train = rows.part(List.of(SplitPart.TRAIN), true);
+                fusion = TagFusion.choose(unit, best.trainer().train(train.x(), train.y(), labels.size()),
+                        rows.part(List.of(SplitPart.TRAIN), false), rows.part(List.of(SplitPart.VALIDATION), false), labels);
+                Log.info("chosen tag mapping weight: " + fusion.mapping().weight());
+            }
             Rows.Part fit = rows.part(List.of(SplitPart.TRAIN, SplitPart.VALIDATION), true);
-            GenreHead head = best.trainer().train(fit.x(), fit.y(), labels.size());
-            Evaluation test = score(head, rows.part(List.of(SplitPart.TEST), false), labels);
+            if (kept != null) {
+                checkKept(p.backbones, labels);
+            }
+            GenreHead head = kept != null ? kept.head() : best.trainer().train(fit.x(), fit.y(), labels.size());
+            TagGenreMapping mapping = null;
+            TagGenreMapping mappingAlone = null;
+            if (fusion != null) {
+                double[] normalisers = TagFusion.normalisers(unit,
+                        rows.part(List.of(SplitPart.TRAIN, SplitPart.VALIDATION), false).x());
+                mappingAlone = unit.calibrated(normalisers, 1);
+                // weight 0 is the head alone: the bundle then holds no mapping (and stays format version 1)
+                mapping = fusion.mapping().weight() == 0 ? null : unit.calibrated(normalisers, fusion.mapping().weight());
+            }
+            Rows.Part testPart = rows.part(List.of(SplitPart.TEST), false);
+            TransferModel scored = new TransferModel(p.backbones, head, labels, Map.of(), settings.rhythm(), mapping);
+            Evaluation test = score(scored::predictFeatures, testPart, labels);
+            TransferReport.Fusion fused = fusion == null ? null : new TransferReport.Fusion(mapping, fusion.tried(),
+                    fusion.mapping().weight(), score(head::probabilities, testPart, labels),
+                    score(mappingAlone::distribution, testPart, labels));
+            String keptHead = kept == null ? null : kept.card().getOrDefault("head", "?") + ", kept from " + keptName
+                    + " (fitted there on " + kept.card().getOrDefault("tracks", "?") + " tracks, train + valid)";
             TransferReport report = new TransferReport(settings, p.backbones, labels, rows.trackCounts(), best, tried, test,
-                    (System.nanoTime() - start) / 1e9);
-            TransferModel model = new TransferModel(p.backbones, head, labels, report.card(licence()), settings.rhythm());
+                    fused, keptHead, (System.nanoTime() - start) / 1e9);
+            TransferModel model = new TransferModel(p.backbones, head, labels, report.card(licence()), settings.rhythm(),
+                    mapping);
             Files.createDirectories(settings.out());
             model.save(settings.out().resolve(BUNDLE));
             report.write(settings.out().resolve(REPORT));
@@ -347,13 +404,9 @@ public final class TransferTraining {
         }
         for (HeadTrainer t : grid) {
             GenreHead head = t.train(train.x(), train.y(), rows.labels().size());
-            Evaluation v = score(head, validation, rows.labels());
-            double loss = 0;
-            for (int i = 0; i < validation.x().length; i++) {
-                loss -= Math.log(Math.max(1e-9, head.probabilities(validation.x()[i])[validation.y()[i]]));
-            }
+            Evaluation v = score(head::probabilities, validation, rows.labels());
             String name = t.describe();
-            HeadChoice c = new HeadChoice(name, t, v.tracks().top1(), loss / validation.x().length);
+            HeadChoice c = new HeadChoice(name, t, v.tracks().top1(), loss(head::probabilities, validation));
             Log.info(String.format(Locale.ROOT, "head %-28s validation: tracks top-1 %.3f, windows top-1 %.3f, loss %.3f",
                     name, c.validationTop1(), v.windows().top1(), c.validationLoss()));
             tried.add(c);
@@ -361,12 +414,22 @@ public final class TransferTraining {
         return tried;
     }
 
-    static Evaluation score(GenreHead head, Rows.Part part, List<String> labels) {
+    /** Windows and tracks of {@code part} scored with {@code model} (feature vector to probabilities). */
+    static Evaluation score(Function<float[], float[]> model, Rows.Part part, List<String> labels) {
         List<ScoredWindow> scored = new ArrayList<>();
         for (int i = 0; i < part.x().length; i++) {
-            scored.add(new ScoredWindow(part.tracks()[i], part.y()[i], head.probabilities(part.x()[i])));
+            scored.add(new ScoredWindow(part.tracks()[i], part.y()[i], model.apply(part.x()[i])));
         }
         return Evaluation.of(scored, labels);
+    }
+
+    /** Mean cross-entropy of {@code part}'s windows under {@code model}. */
+    static double loss(Function<float[], float[]> model, Rows.Part part) {
+        double loss = 0;
+        for (int i = 0; i < part.x().length; i++) {
+            loss -= Math.log(Math.max(1e-9, model.apply(part.x()[i])[part.y()[i]]));
+        }
+        return loss / part.x().length;
     }
 
     private static String round(double v) {
