@@ -161,6 +161,89 @@ record Medley(String name, float[][] channels, float sampleRate, List<Segment> t
         return medleys;
     }
 
+    /** A recording of known label to cut sections from: {@code [channel][frame]} at the pool's rate. */
+    record Source(String label, float[][] channels) {
+    }
+
+    /**
+     * Mixes of whole recordings with known labels: each of {@code count} mixes takes {@code sections}
+     * sources of different labels (seeded), a section of {@code minSeconds}-{@code maxSeconds} of each
+     * (at most the source's length) from a seeded offset, and joins neighbours with an equal-power
+     * crossfade of {@code minFadeSeconds}-{@code maxFadeSeconds} (0 = hard cut); a true change lies at
+     * the middle of its crossfade.
+     */
+    static List<Medley> mixes(String name, List<Source> pool, float rate, int count, int sections, double minSeconds,
+                              double maxSeconds, double minFadeSeconds, double maxFadeSeconds, long seed) throws IOException {
+        List<String> distinct = pool.stream().map(Source::label).distinct().sorted().toList();
+        if (distinct.size() < sections) {
+            throw new IOException(name + ": only " + distinct + " labels for " + sections + " sections");
+        }
+        Random random = new Random(seed);
+        List<Medley> medleys = new ArrayList<>();
+        for (int m = 0; m < count; m++) {
+            List<String> labels = new ArrayList<>(distinct);
+            Collections.shuffle(labels, random);
+            int channels = pool.get(0).channels().length;
+            float[][] out = new float[channels][0];
+            List<Segment> truth = new ArrayList<>();
+            double previousStart = 0;
+            for (int k = 0; k < sections; k++) {
+                String label = labels.get(k);
+                List<Source> of = pool.stream().filter(x -> x.label().equals(label)).toList();
+                float[][] song = of.get(random.nextInt(of.size())).channels();
+                double seconds = minSeconds + random.nextDouble() * (maxSeconds - minSeconds);
+                int length = (int) Math.min(song[0].length, Math.round(seconds * rate));
+                int offset = random.nextInt(song[0].length - length + 1);
+                double fade = k == 0 || maxFadeSeconds <= 0 ? 0
+                        : minFadeSeconds + random.nextDouble() * (maxFadeSeconds - minFadeSeconds);
+                int overlap = (int) Math.min(Math.round(fade * rate), Math.min(length, out[0].length) / 2);
+                int start = out[0].length - overlap;
+                for (int c = 0; c < channels; c++) {
+                    float[] joined = java.util.Arrays.copyOf(out[c], start + length);
+                    for (int i = 0; i < length; i++) {
+                        float x = song[c][offset + i];
+                        if (i < overlap) {   // equal power: cos/sin gains, their squares sum to 1
+                            double phase = Math.PI / 2 * (i + 0.5) / overlap;
+                            joined[start + i] = (float) (out[c][start + i] * Math.cos(phase) + x * Math.sin(phase));
+                        } else {
+                            joined[start + i] = x;
+                        }
+                    }
+                    out[c] = joined;
+                }
+                double change = (start + overlap / 2.0) / rate;
+                if (k > 0) {
+                    truth.set(k - 1, new Segment(previousStart, change, truth.get(k - 1).label()));
+                }
+                truth.add(new Segment(k == 0 ? 0 : change, (start + length) / (double) rate, label));
+                previousStart = k == 0 ? 0 : change;
+            }
+            medleys.add(new Medley(String.format(Locale.ROOT, "%s-%d", name, m + 1), out, rate, truth));
+        }
+        return medleys;
+    }
+
+    /**
+     * Stereo recordings at {@code rate}: each file decoded, converted with sox into {@code tmp} when at
+     * another rate; labelled by {@code label}.
+     */
+    static List<Source> sources(List<Path> files, java.util.function.Function<Path, String> label, float rate, Path tmp)
+            throws IOException, AudioReadException {
+        List<Source> out = new ArrayList<>();
+        for (Path file : files) {
+            DecodedAudio audio = AudioFiles.read(file);
+            if (audio.sampleRate() != rate) {
+                Path converted = tmp.resolve(Math.round(rate) + "-" + file.getFileName() + ".wav");
+                if (!convert(file, converted, rate)) {
+                    throw new IOException(file + " is at " + audio.sampleRate() + " Hz and sox could not convert it");
+                }
+                audio = AudioFiles.read(converted);
+            }
+            out.add(new Source(label.apply(file), stereo(audio.channels())));
+        }
+        return out;
+    }
+
     private static float[] concat(List<float[]> parts, long frames) {
         float[] out = new float[Math.toIntExact(frames)];
         int at = 0;
@@ -177,8 +260,14 @@ record Medley(String name, float[][] channels, float sampleRate, List<Segment> t
 
     /** sox {@code in} to 44.1 kHz stereo 16-bit WAV {@code out}; false when sox is missing or fails. */
     private static boolean convert(Path in, Path out) {
+        return convert(in, out, SONGS_RATE);
+    }
+
+    /** sox {@code in} to stereo 16-bit WAV {@code out} at {@code rate}; false when sox is missing or fails. */
+    private static boolean convert(Path in, Path out, float rate) {
         try {
-            Process sox = new ProcessBuilder("sox", in.toString(), "-r", "44100", "-c", "2", "-b", "16", out.toString())
+            Process sox = new ProcessBuilder("sox", in.toString(), "-r", Integer.toString(Math.round(rate)), "-c", "2", "-b",
+                    "16", out.toString())
                     .redirectErrorStream(true).start();
             sox.getInputStream().readAllBytes();
             return sox.waitFor() == 0 && Files.isRegularFile(out);

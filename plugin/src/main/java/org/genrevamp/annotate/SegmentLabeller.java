@@ -1,0 +1,97 @@
+package org.genrevamp.annotate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.genrevamp.model.transfer.TransferModel;
+
+/**
+ * Genre probabilities of a stretch of a signal from its own audio: the head on the mean of the backbone
+ * features of the streamed windows that lie wholly inside the stretch; a stretch that holds no whole
+ * window (shorter than a network window, 29 s) gets one window of its own frames, looped as a short
+ * clip is ({@link CompactFrames#looped}). No window that crosses the stretch's ends takes part. The
+ * features are the ones the stream already computed (one vector per hop), so labelling a long stretch
+ * costs one head pass; a short one costs one pass of the backbones. Results are cached per stretch.
+ */
+final class SegmentLabeller {
+
+    /**
+     * One labelled stretch of frames {@code [from, to)}.
+     *
+     * @param probabilities one per label
+     * @param firstWindow   the first streamed window pooled, or -1 when the stretch got a window of its own
+     * @param windowCount   streamed windows pooled (1 for a window of its own)
+     */
+    record Span(long from, long to, float[] probabilities, int firstWindow, int windowCount) {
+        int top() {
+            int best = 0;
+            for (int g = 1; g < probabilities.length; g++) {
+                if (probabilities[g] > probabilities[best]) {
+                    best = g;
+                }
+            }
+            return best;
+        }
+    }
+
+    /** One streamed window: frames {@code [firstFrame, firstFrame + frames)} and its head features. */
+    private record Window(long firstFrame, int frames, float[] features) {
+    }
+
+    private final TransferModel model;
+    private final CompactFrames frames;
+    private final List<Window> windows = new ArrayList<>();
+    private final Map<List<Long>, Span> cache = new HashMap<>();
+
+    SegmentLabeller(TransferModel model, CompactFrames frames) {
+        this.model = model;
+        this.frames = frames;
+    }
+
+    /** A streamed window's backbone features (windows arrive in time order). */
+    void window(long firstFrame, int frames, float[] features) {
+        windows.add(new Window(firstFrame, frames, features));
+    }
+
+    int windowCount() {
+        return windows.size();
+    }
+
+    /** Frames {@code [from, to)}, labelled (to is clipped to the frames held). */
+    Span label(long from, long to) {
+        return cache.computeIfAbsent(List.of(from, to), k -> compute(from, Math.min(to, frames.size())));
+    }
+
+    void clear() {
+        windows.clear();
+        cache.clear();
+    }
+
+    private Span compute(long from, long to) {
+        float[] sum = null;
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < windows.size(); i++) {
+            Window w = windows.get(i);
+            if (w.firstFrame() >= from && w.firstFrame() + w.frames() <= to) {
+                if (sum == null) {
+                    sum = new float[w.features().length];
+                    first = i;
+                }
+                for (int k = 0; k < sum.length; k++) {
+                    sum[k] += w.features()[k];
+                }
+                count++;
+            }
+        }
+        if (count > 0) {
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] /= count;
+            }
+            return new Span(from, to, model.predictFeatures(sum), first, count);
+        }
+        float[][][] own = {frames.looped(from, Math.max(to, from + 1), model.backbones().windowFrames())};
+        return new Span(from, to, model.predictFeatures(model.backbones().features(own)[0]), -1, 1);
+    }
+}
