@@ -12,18 +12,21 @@ import org.genrevamp.model.transfer.TransferModel;
  * window (shorter than a network window, 29 s) gets one window of its own frames, looped as a short
  * clip is ({@link CompactFrames#looped}). No window that crosses the stretch's ends takes part. The
  * features are the ones the stream already computed (one vector per hop), so labelling a long stretch
- * costs one head pass; a short one costs one pass of the backbones. Results are cached per stretch.
+ * costs one head pass; a short one costs one pass of the backbones (as much as streaming 29 s). Two
+ * neighbours joined into a stretch that still holds no whole window are labelled from their features'
+ * duration-weighted mean ({@link #join}), not from another backbone pass. Results are cached per stretch.
  */
 final class SegmentLabeller {
 
     /**
      * One labelled stretch of frames {@code [from, to)}.
      *
+     * @param features      the pooled head features the probabilities come from
      * @param probabilities one per label
      * @param firstWindow   the first streamed window pooled, or -1 when the stretch got a window of its own
      * @param windowCount   streamed windows pooled (1 for a window of its own)
      */
-    record Span(long from, long to, float[] probabilities, int firstWindow, int windowCount) {
+    record Span(long from, long to, float[] features, float[] probabilities, int firstWindow, int windowCount) {
         int top() {
             int best = 0;
             for (int g = 1; g < probabilities.length; g++) {
@@ -43,6 +46,7 @@ final class SegmentLabeller {
     private final CompactFrames frames;
     private final List<Window> windows = new ArrayList<>();
     private final Map<List<Long>, Span> cache = new HashMap<>();
+    private int ownWindows;
 
     SegmentLabeller(TransferModel model, CompactFrames frames) {
         this.model = model;
@@ -63,12 +67,50 @@ final class SegmentLabeller {
         return cache.computeIfAbsent(List.of(from, to), k -> compute(from, Math.min(to, frames.size())));
     }
 
+    /**
+     * Neighbours {@code a} and {@code b} as one stretch: pooled from the windows inside it when it holds
+     * any, else the head on the duration-weighted mean of their features.
+     */
+    Span join(Span a, Span b) {
+        Span pooled = pooled(a.from(), Math.min(b.to(), frames.size()));
+        if (pooled != null) {
+            return pooled;
+        }
+        return cache.computeIfAbsent(List.of(a.from(), b.to()), k -> {
+            double wa = a.to() - a.from();
+            double wb = b.to() - b.from();
+            float[] mean = new float[a.features().length];
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = (float) ((wa * a.features()[i] + wb * b.features()[i]) / (wa + wb));
+            }
+            return new Span(a.from(), b.to(), mean, model.predictFeatures(mean), -1, a.windowCount() + b.windowCount());
+        });
+    }
+
+    /** Own-window backbone passes so far (benchmarks: the labelling's cost). */
+    int ownWindows() {
+        return ownWindows;
+    }
+
     void clear() {
         windows.clear();
         cache.clear();
+        ownWindows = 0;
     }
 
     private Span compute(long from, long to) {
+        Span pooled = pooled(from, to);
+        if (pooled != null) {
+            return pooled;
+        }
+        ownWindows++;
+        float[][][] own = {frames.looped(from, Math.max(to, from + 1), model.backbones().windowFrames())};
+        float[] features = model.backbones().features(own)[0];
+        return new Span(from, to, features, model.predictFeatures(features), -1, 1);
+    }
+
+    /** The head on the mean features of the streamed windows inside {@code [from, to)}; null when none lies inside. */
+    private Span pooled(long from, long to) {
         float[] sum = null;
         int first = -1;
         int count = 0;
@@ -85,13 +127,12 @@ final class SegmentLabeller {
                 count++;
             }
         }
-        if (count > 0) {
-            for (int k = 0; k < sum.length; k++) {
-                sum[k] /= count;
-            }
-            return new Span(from, to, model.predictFeatures(sum), first, count);
+        if (count == 0) {
+            return null;
         }
-        float[][][] own = {frames.looped(from, Math.max(to, from + 1), model.backbones().windowFrames())};
-        return new Span(from, to, model.predictFeatures(model.backbones().features(own)[0]), -1, 1);
+        for (int k = 0; k < sum.length; k++) {
+            sum[k] /= count;
+        }
+        return new Span(from, to, sum, model.predictFeatures(sum), first, count);
     }
 }

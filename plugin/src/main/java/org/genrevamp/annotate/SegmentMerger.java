@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Candidate segments → genre regions: each candidate labelled from its own audio
+ * Candidate segments → genre regions: candidates closer together than the minimum segment thinned
+ * (the earlier kept), each candidate segment labelled from its own audio
  * ({@link SegmentLabeller}); neighbours with the same genre merged and the merged stretch labelled
- * again (its windows then include those across the dropped candidate change, which lay in one genre);
+ * again ({@link SegmentLabeller#join}: its windows then include those across the dropped candidate
+ * change, which lay in one genre);
  * stretches shorter than the minimum segment joined to the neighbour they rate more probable and
  * labelled again; last, regions whose genre's probability is under the unknown threshold named
  * {@code unknown} (neighbouring unknown regions joined). Repeats until nothing changes.
@@ -29,16 +31,18 @@ final class SegmentMerger {
      */
     List<GenreRegion> regions(int[] cuts, long endFrame, double frameSeconds, double durationSeconds,
                               SegmenterParams params) {
+        long minFrames = Math.round(params.minSegmentSeconds() / frameSeconds);
         List<SegmentLabeller.Span> spans = new ArrayList<>();
         long start = 0;
         for (long cut : cuts) {
-            if (cut > start && cut < endFrame) {
+            // a candidate closer than the minimum segment to the last one or to the end is dropped
+            // unlabelled: each short stretch labelled costs a backbone pass
+            if (cut - start >= Math.max(1, minFrames) && endFrame - cut >= Math.max(1, minFrames)) {
                 spans.add(labeller.label(start, cut));
                 start = cut;
             }
         }
         spans.add(labeller.label(start, endFrame));
-        long minFrames = Math.round(params.minSegmentSeconds() / frameSeconds);
         boolean changed = true;
         while (changed && spans.size() > 1) {
             changed = mergeSameGenre(spans) || joinShortest(spans, minFrames);
@@ -77,7 +81,7 @@ final class SegmentMerger {
 
     /** Replaces spans i and i + 1 by their union, labelled again. */
     private void join(List<SegmentLabeller.Span> spans, int i) {
-        SegmentLabeller.Span merged = labeller.label(spans.get(i).from(), spans.get(i + 1).to());
+        SegmentLabeller.Span merged = labeller.join(spans.get(i), spans.get(i + 1));
         spans.remove(i + 1);
         spans.set(i, merged);
     }

@@ -224,22 +224,19 @@ record Medley(String name, float[][] channels, float sampleRate, List<Segment> t
     }
 
     /**
-     * Stereo recordings at {@code rate}: each file decoded, converted with sox into {@code tmp} when at
-     * another rate; labelled by {@code label}.
+     * Stereo recordings at {@code rate}, labelled by {@code label}: each file converted with sox to a WAV
+     * at the rate in {@code tmp} (kept: a second run reads it).
      */
     static List<Source> sources(List<Path> files, java.util.function.Function<Path, String> label, float rate, Path tmp)
             throws IOException, AudioReadException {
         List<Source> out = new ArrayList<>();
         for (Path file : files) {
-            DecodedAudio audio = AudioFiles.read(file);
-            if (audio.sampleRate() != rate) {
-                Path converted = tmp.resolve(Math.round(rate) + "-" + file.getFileName() + ".wav");
-                if (!convert(file, converted, rate)) {
-                    throw new IOException(file + " is at " + audio.sampleRate() + " Hz and sox could not convert it");
-                }
-                audio = AudioFiles.read(converted);
+            // decoded once into a WAV at the rate, kept in tmp for the next run
+            Path wav = tmp.resolve(Math.round(rate) + "-" + file.getParent().getFileName() + "-" + file.getFileName() + ".wav");
+            if (!Files.isRegularFile(wav) && !convert(file, wav, rate)) {
+                throw new IOException(file + ": sox could not convert it to " + rate + " Hz");
             }
-            out.add(new Source(label.apply(file), stereo(audio.channels())));
+            out.add(new Source(label.apply(file), stereo(AudioFiles.read(wav).channels())));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.genrevamp.annotate.AnnotationSettings;
+import org.genrevamp.annotate.SegmentedTrack;
 import org.genrevamp.annotate.SegmentedTrack.ChangeFeatures;
 import org.genrevamp.annotate.SegmentedTrack.Detection;
 import org.genrevamp.annotate.SegmenterParams;
@@ -79,45 +80,99 @@ public final class MedleyBenchmark {
         String modelName = args.length > 0 ? args[0] : DEFAULT_MODEL;
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         boolean grid = args.length > 2 && args[2].equals("grid");
+        boolean detectorOnly = args.length > 2 && args[2].equals("detector");
         GenreModel model = GenreModels.loadFileOrBundled(modelName);
         Path data = SharedData.dataDir();
-        Path tmp = Files.createTempDirectory("genre-vamp-medley");
+        // sox's WAVs of the recordings, kept for the next run (deterministic: any run may reuse them)
+        Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "genre-vamp-medley-cache"));
 
         long t0 = System.nanoTime();
         List<MixSet> sets = sets(data, tmp, count);
         System.out.printf(Locale.ROOT, "model %s (%s); OMP_NUM_THREADS=%s; mixes built in %.1f s%n", modelName,
                 model.architecture(), System.getenv("OMP_NUM_THREADS"), (System.nanoTime() - t0) / 1e9);
-        AnnotationSettings settings = AnnotationSettings.defaults();
-        List<List<EngineRun>> runs = new ArrayList<>();
-        for (MixSet set : sets) {
-            List<EngineRun> r = new ArrayList<>();
-            for (Medley m : set.mixes()) {
-                EngineRun run = EngineRun.of(model, settings, m.channels(), m.sampleRate());
-                System.out.printf(Locale.ROOT, "  %-16s %5.1f s %6.0f Hz  stream %5.1f s  finish %5.2f s  %s%n", m.name(),
-                        m.seconds(), m.sampleRate(), run.streamSeconds(), run.finishSeconds(), sections(m));
-                r.add(run);
-            }
-            runs.add(r);
+        if (detectorOnly) {
+            detector((org.genrevamp.model.transfer.TransferModel) model, sets);
+            return;
         }
-
+        AnnotationSettings settings = AnnotationSettings.defaults();
         List<Variant> variants = new ArrayList<>();
         SegmenterParams defaults = SegmenterParams.defaults();
         variants.add(new Variant("before (window path)", defaults, null));
         variants.add(new Variant("after (defaults)", defaults, Detection.defaults()));
+        variants.add(new Variant("alternative: window features, kernel 24 s", defaults,
+                new Detection(ChangeFeatures.WINDOW_FEATURES, 24, 24, 0)));
         if (grid) {
             variants.addAll(grid(defaults));
         }
-        for (int s = 0; s < sets.size(); s++) {
-            MixSet set = sets.get(s);
+        for (MixSet set : sets) {
+            List<EngineRun> runs = new ArrayList<>();
+            for (Medley m : set.mixes()) {
+                EngineRun run = EngineRun.of(model, settings, m.channels(), m.sampleRate());
+                System.out.printf(Locale.ROOT, "  %-16s %5.1f s %6.0f Hz  stream %5.1f s  finish %5.2f s  %s%n", m.name(),
+                        m.seconds(), m.sampleRate(), run.streamSeconds(), run.finishSeconds(), sections(m));
+                runs.add(run);
+            }
             System.out.printf(Locale.ROOT, "%n%s (%d mixes, %.0f s; %s)%n", set.name(), set.mixes().size(),
                     set.mixes().stream().mapToDouble(Medley::seconds).sum(), set.choose() ? "used to choose" : "reported only");
-            System.out.printf(Locale.ROOT, "  %-58s %6s  %-17s %-17s %6s %7s %7s %7s%n", "variant", "frame",
+            System.out.printf(Locale.ROOT, "  %-44s %6s  %-17s %-17s %6s %7s %7s %7s%n", "variant", "frame",
                     "±3 s P/R/F", "±0.5 s P/R/F", "median", "cand R", "regions", "+time");
             for (Variant v : variants) {
-                System.out.println("  " + score(set, runs.get(s), v));
+                System.out.println("  " + score(set, runs, v));
             }
+            System.out.println();
         }
         wholeSongs(model, settings, data, variants.subList(0, 2));
+    }
+
+    /**
+     * The change detector alone on the mel-block features (no network runs): its candidates against the
+     * true changes for a grid of settings, on the sets used to choose.
+     */
+    static void detector(org.genrevamp.model.transfer.TransferModel model, List<MixSet> sets) {
+        List<List<SegmentedTrack>> tracks = new ArrayList<>();
+        for (MixSet set : sets) {
+            List<SegmentedTrack> t = new ArrayList<>();
+            for (Medley m : set.mixes()) {
+                double frameSeconds = model.melConfig().hopSecondsAt(m.sampleRate());
+                SegmentedTrack track = new SegmentedTrack(model, frameSeconds, model.streamWindowFrames());
+                org.genrevamp.dsp.MelStream mel = new org.genrevamp.dsp.MelStream(model.melConfig(), m.sampleRate());
+                float[] mono = org.genrevamp.dsp.Downmix.mono(m.channels());
+                mel.push(mono, 0, mono.length, (i, f) -> track.frame(f));
+                mel.finish((i, f) -> track.frame(f));
+                t.add(track);
+            }
+            tracks.add(t);
+        }
+        System.out.printf(Locale.ROOT, "%nchange detector alone (mel blocks): candidates against true changes%n");
+        for (double kernel : new double[] {8, 12, 18, 24}) {
+            for (double median : new double[] {12, 24, 48}) {
+                for (double fm : new double[] {0, 3}) {
+                    for (double sensitivity : new double[] {0, 0.5, 0.9}) {
+                        Detection d = new Detection(ChangeFeatures.MEL_BLOCKS, kernel, median, fm);
+                        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                                "  kernel %2.0f median %2.0f fmedian %.0f sens %.1f", kernel, median, fm, sensitivity));
+                        for (int s = 0; s < sets.size(); s++) {
+                            int[] wide = new int[3];
+                            int[] narrow = new int[3];
+                            double minutes = 0;
+                            for (int i = 0; i < tracks.get(s).size(); i++) {
+                                Medley m = sets.get(s).mixes().get(i);
+                                List<Double> truth = SegmentScore.changes(m.truth());
+                                List<Double> cand = Arrays.stream(tracks.get(s).get(i).candidateSeconds(d, sensitivity,
+                                        m.seconds())).boxed().toList();
+                                add(wide, SegmentScore.detection(truth, cand, WIDE_S));
+                                add(narrow, SegmentScore.detection(truth, cand, NARROW_S));
+                                minutes += m.seconds() / 60;
+                            }
+                            line.append(String.format(Locale.ROOT, " | %s R3 %.2f R.5 %.2f %4.1f/min",
+                                    sets.get(s).name().substring(0, 12), wide[2] / (double) wide[0],
+                                    narrow[2] / (double) narrow[0], wide[1] / minutes));
+                        }
+                        System.out.println(line);
+                    }
+                }
+            }
+        }
     }
 
     /** The detector settings tried around the defaults, and the rejected alternative features. */
@@ -232,7 +287,7 @@ public final class MedleyBenchmark {
         }
         int n = runs.size();
         double median = deviations.isEmpty() ? Double.NaN : deviations.stream().sorted().toList().get(deviations.size() / 2);
-        return String.format(Locale.ROOT, "%-58s %6s  %s %s %5.1fs %7s %7.1f %6.1f%%", v.name(),
+        return String.format(Locale.ROOT, "%-44s %6s  %s %s %5.1fs %7s %7.1f %6.1f%%", v.name(),
                 set.genres() ? String.format(Locale.ROOT, "%.3f", accuracy / n) : "-", prf(wide), prf(narrow), median,
                 v.detection() == null ? "-" : String.format(Locale.ROOT, "%.2f", candidateHits / (double) wide[0]),
                 regions / (double) n, 100 * extra / stream);
