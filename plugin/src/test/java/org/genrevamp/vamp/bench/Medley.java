@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.audio.AudioReadException;
 import org.genrevamp.audio.DecodedAudio;
@@ -18,15 +17,14 @@ import org.genrevamp.testing.SegmentScore.Segment;
 
 /**
  * A medley with known genre sections, built in memory from the shared data (nothing is written to the
- * repository): its samples ({@code [channel][frame]}), rate and true sections (hard cuts between them).
+ * repository): its samples ({@code [channel][frame]}), rate and true sections (a change at each cut, or at
+ * the middle of each crossfade).
  */
 record Medley(String name, float[][] channels, float sampleRate, List<Segment> truth) {
 
     static final double MIN_SECTION_S = 15;
     static final double MAX_SECTION_S = 30;
     static final int SECTIONS = 4;
-    /** Common rate of the songs medleys: the songs' own rate but for one, converted with sox. */
-    static final float SONGS_RATE = 44100f;
 
     double seconds() {
         return channels[0].length / (double) sampleRate;
@@ -97,66 +95,6 @@ record Medley(String name, float[][] channels, float sampleRate, List<Segment> t
             }
             medleys.add(new Medley(String.format(Locale.ROOT, "gtzan-test-%d", m + 1),
                     new float[][] {concat(parts, frames)}, rate, truth));
-        }
-        return medleys;
-    }
-
-    /**
-     * DJ-set medleys of the whole songs ({@code songs/<genre>.mp3}, one per genre): {@value #SECTIONS}
-     * different songs per medley (seeded), a 15-30 s section of each from a seeded offset, hard cuts,
-     * stereo at {@value #SONGS_RATE} Hz (songs at another rate are converted with sox into {@code tmp},
-     * or left out with a note when sox is missing).
-     */
-    static List<Medley> songs(Path data, Path tmp, int count, long seed) throws IOException, AudioReadException {
-        Map<String, float[][]> songs = new LinkedHashMap<>();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(data.resolve("songs"))) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".mp3")).sorted().toList();
-        }
-        for (Path file : files) {
-            String genre = file.getFileName().toString().replaceFirst("\\.mp3$", "");
-            DecodedAudio audio = AudioFiles.read(file);
-            if (audio.sampleRate() != SONGS_RATE) {
-                Path converted = tmp.resolve(genre + ".wav");
-                if (!convert(file, converted)) {
-                    System.out.printf(Locale.ROOT, "note: %s is at %.0f Hz and sox is unavailable: left out%n",
-                            file.getFileName(), audio.sampleRate());
-                    continue;
-                }
-                audio = AudioFiles.read(converted);
-            }
-            songs.put(genre, stereo(audio.channels()));
-        }
-        if (songs.size() < SECTIONS) {
-            throw new IOException("only " + songs.keySet() + " songs usable");
-        }
-        Random random = new Random(seed);
-        List<Medley> medleys = new ArrayList<>();
-        for (int m = 0; m < count; m++) {
-            List<String> genres = new ArrayList<>(songs.keySet());
-            Collections.shuffle(genres, random);
-            List<float[][]> parts = new ArrayList<>();
-            List<Segment> truth = new ArrayList<>();
-            long frames = 0;
-            for (String genre : genres.subList(0, SECTIONS)) {
-                float[][] song = songs.get(genre);
-                double seconds = MIN_SECTION_S + random.nextDouble() * (MAX_SECTION_S - MIN_SECTION_S);
-                int length = (int) Math.min(song[0].length, Math.round(seconds * SONGS_RATE));
-                int offset = random.nextInt(song[0].length - length + 1);
-                float[][] section = new float[2][];
-                for (int c = 0; c < 2; c++) {
-                    section[c] = java.util.Arrays.copyOfRange(song[c], offset, offset + length);
-                }
-                parts.add(section);
-                truth.add(new Segment(frames / (double) SONGS_RATE, (frames + length) / (double) SONGS_RATE, genre));
-                frames += length;
-            }
-            float[][] channels = new float[2][];
-            for (int c = 0; c < 2; c++) {
-                int channel = c;
-                channels[c] = concat(parts.stream().map(p -> p[channel]).toList(), frames);
-            }
-            medleys.add(new Medley(String.format(Locale.ROOT, "songs-%d", m + 1), channels, SONGS_RATE, truth));
         }
         return medleys;
     }
@@ -253,11 +191,6 @@ record Medley(String name, float[][] channels, float sampleRate, List<Segment> t
 
     private static float[][] stereo(float[][] channels) {
         return channels.length >= 2 ? new float[][] {channels[0], channels[1]} : new float[][] {channels[0], channels[0]};
-    }
-
-    /** sox {@code in} to 44.1 kHz stereo 16-bit WAV {@code out}; false when sox is missing or fails. */
-    private static boolean convert(Path in, Path out) {
-        return convert(in, out, SONGS_RATE);
     }
 
     /** sox {@code in} to stereo 16-bit WAV {@code out} at {@code rate}; false when sox is missing or fails. */
