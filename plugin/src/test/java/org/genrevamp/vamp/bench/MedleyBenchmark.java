@@ -48,10 +48,13 @@ import org.genrevamp.testing.SharedData;
  *
  * <pre>
  * OMP_NUM_THREADS=1 mvn -B -o -q -pl plugin test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.genrevamp.vamp.bench.MedleyBenchmark -Dexec.args="[MODEL] [MIXES] [grid]"
+ *     -Dexec.mainClass=org.genrevamp.vamp.bench.MedleyBenchmark -Dexec.args="[MODEL] [MIXES] [grid|detector]"
  * </pre>
  * MODEL: a bundled name or bundle file (default {@value #DEFAULT_MODEL}); MIXES per set (default 6);
- * {@code grid} also scores the grid of detector settings (slower: short segments each run the backbones).
+ * {@code grid} also scores a grid of detector settings (slower: short segments each run the backbones);
+ * {@code detector} scores only the change detector's candidates for a grid of its settings, without
+ * running the networks (how its defaults were chosen). The README's figures: 3 mixes a set, and
+ * {@code detector} with 6. About 45 minutes for 3 mixes on the loaded shared machine.
  */
 public final class MedleyBenchmark {
 
