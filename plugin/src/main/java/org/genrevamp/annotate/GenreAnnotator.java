@@ -44,6 +44,8 @@ public final class GenreAnnotator {
     private final TransferStream transfer;   // instead of the accumulator for a streaming transfer model
     private final WindowAverager averager;
     private final ProbabilityTrack track;
+    private final SegmentedTrack segmented;  // segment, then label: streaming transfer models only
+    private double endSeconds;  // where the last finished signal's regions end
 
     /**
      * @param model       the loaded model; frames must follow its {@link GenreModel#melConfig()} at {@code sampleRate}
@@ -63,12 +65,18 @@ public final class GenreAnnotator {
             int window = t.streamWindowFrames();
             int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
             plan = plan(window, config, sampleRate, Math.min(settings.hopSeconds(), maxHop * config.hopSecondsAt(sampleRate)));
-            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed, backboneTap);
+            segmented = new SegmentedTrack(t, plan.frameHopSeconds(), window);
+            BackboneStream.Sink outputs = backboneTap == null ? segmented::window : w -> {
+                backboneTap.window(w);
+                segmented.window(w);
+            };
+            transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed, outputs);
             accumulator = null;
         } else {
             plan = plan(model.windowFrames(), config, sampleRate, settings.hopSeconds());
             accumulator = new WindowAccumulator(plan, config.melBands(), BATCH, this::predict);
             transfer = null;
+            segmented = null;
         }
         double window = settings.windowSeconds() > 0 ? settings.windowSeconds() : plan.windowSeconds();
         int k = WindowAverager.windowsPerEstimate(window, plan.windowSeconds(), plan.hopSeconds());
@@ -104,6 +112,7 @@ public final class GenreAnnotator {
     /** Takes frame {@code index} (centred on {@code index} whole-sample hops of the model's config); reused after return. */
     public void frame(long index, float[] melDb) {
         if (transfer != null) {
+            segmented.frame(melDb);
             transfer.accept(melDb);
         } else {
             accumulator.accept(index, melDb);
@@ -129,9 +138,42 @@ public final class GenreAnnotator {
         // padding trimmed from the end never cuts into analysed windows: end at or after the last centre
         double end = Math.max(durationSeconds, centres[centres.length - 1]);
         SegmenterParams params = settings.segmenter();
+        this.endSeconds = end;
+        if (segmented != null) {
+            // transfer models: segment, then label; the window path stays for the scratch models
+            return segmented.annotate(end, params, SegmentedTrack.Detection.defaults());
+        }
+        return windowPath(params, end);
+    }
+
+    /** Regions from the window probabilities (Viterbi or argmax, then minimum segment) and their mean. */
+    private TrackAnnotation windowPath(SegmenterParams params, double end) {
         TrackSummary summary = TrackSummary.of(track, end, model.labels());
         return new TrackAnnotation(end, new GenreSegmenter(model.labels(), params).segment(track, end), summary,
                 summary.topProbability() < params.unknownThreshold());
+    }
+
+    /**
+     * The regions and track genre again, after {@link #finish}, with other segmenter settings and change
+     * detection (benchmarks choose defaults with it without running the networks again). A null
+     * detection gives the window path (regions from each window's probabilities, what the transfer
+     * models did before they segmented, then labelled). Null for models that do not segment, then label
+     * (scratch models, non-streaming transfer models) unless the detection is null, or when there was no audio.
+     */
+    public TrackAnnotation again(SegmenterParams params, SegmentedTrack.Detection detection) {
+        if (endSeconds <= 0) {
+            return null;
+        }
+        if (detection == null) {
+            return windowPath(params, endSeconds);
+        }
+        return segmented == null ? null : segmented.annotate(endSeconds, params, detection);
+    }
+
+    /** The change detector's candidates in seconds, before labelling and merging (benchmarks); empty when none. */
+    public double[] candidateChanges(double sensitivity, SegmentedTrack.Detection detection) {
+        return segmented == null || endSeconds <= 0 ? new double[0]
+                : segmented.candidateSeconds(detection, sensitivity, endSeconds);
     }
 
     /** Forgets the signal, ready for another one. */
@@ -143,6 +185,10 @@ public final class GenreAnnotator {
         }
         averager.reset();
         track.clear();
+        if (segmented != null) {
+            segmented.clear();
+        }
+        endSeconds = 0;
     }
 
     /** Ends the work in flight for the current signal (a host unloading the plugin mid-run); {@link #reset} starts again. */

@@ -7,10 +7,15 @@ package org.genrevamp.annotate;
  * @param durationSeconds length in seconds, > 0
  * @param genreIndex      index into the model's labels, or {@link GenreSegmenter#UNKNOWN_INDEX} (-1)
  * @param label           the genre name, or {@link GenreSegmenter#UNKNOWN_LABEL}
- * @param meanProbability mean over the region's windows of the probability of {@code genreIndex};
- *                        for an unknown region, the mean of the windows' top probabilities
- * @param firstWindow     index of the first window whose centre lies in the region
- * @param windowCount     number of windows whose centres lie in the region, >= 1
+ * @param meanProbability window path: mean over the region's windows of the probability of
+ *                        {@code genreIndex} (for an unknown region, of their top probabilities); segment,
+ *                        then label ({@link SegmentedTrack}): the head's probability of the genre on the
+ *                        region's pooled features (unknown: the top probability)
+ * @param firstWindow     window path: index of the first window whose centre lies in the region; segment,
+ *                        then label: the first streamed window pooled, -1 when the region was labelled
+ *                        from a window of its own frames
+ * @param windowCount     windows whose centres lie in the region, or streamed windows pooled (1 for a
+ *                        window of its own), >= 1
  */
 public record GenreRegion(double startSeconds, double durationSeconds, int genreIndex, String label,
         double meanProbability, int firstWindow, int windowCount) {

@@ -20,23 +20,36 @@ package org.genrevamp.annotate;
  *                          the default's calibrated head (MedleyBenchmark): 0.25 marks 4 % of the frames,
  *                          and those are right 55 % of the time against 75 % for all; 0.4 marked 17 %,
  *                          right 72 % of the time, so it hid mostly right labels
+ * @param sensitivity       in [0, 1]: how readily the change detector of the transfer models
+ *                          ({@link SegmentedTrack}) proposes a change; higher finds more candidates (a
+ *                          novelty peak must exceed its running median by {@code (1 - sensitivity) / 10} times
+ *                          the curve's mean, {@link FooteNovelty}). Suggested {@link #DEFAULT_SENSITIVITY},
+ *                          chosen on the shared-song and ballroom medleys (MedleyBenchmark)
  */
-public record SegmenterParams(double smoothing, double minSegmentSeconds, double unknownThreshold) {
+public record SegmenterParams(double smoothing, double minSegmentSeconds, double unknownThreshold, double sensitivity) {
 
     public static final double DEFAULT_SMOOTHING = 0.0;
     public static final double DEFAULT_MIN_SEGMENT_SECONDS = 5.0;
     public static final double DEFAULT_UNKNOWN_THRESHOLD = 0.25;
+    public static final double DEFAULT_SENSITIVITY = 0.5;
 
     public SegmenterParams {
         require(smoothing >= 0 && Double.isFinite(smoothing), "smoothing must be finite and >= 0 nats, got " + smoothing);
         require(minSegmentSeconds >= 0 && Double.isFinite(minSegmentSeconds),
                 "minSegmentSeconds must be finite and >= 0 s, got " + minSegmentSeconds);
         require(unknownThreshold >= 0 && unknownThreshold <= 1, "unknownThreshold must be in [0, 1], got " + unknownThreshold);
+        require(sensitivity >= 0 && sensitivity <= 1, "sensitivity must be in [0, 1], got " + sensitivity);
+    }
+
+    /** With the default {@link #DEFAULT_SENSITIVITY}. */
+    public SegmenterParams(double smoothing, double minSegmentSeconds, double unknownThreshold) {
+        this(smoothing, minSegmentSeconds, unknownThreshold, DEFAULT_SENSITIVITY);
     }
 
     /** The suggested defaults. */
     public static SegmenterParams defaults() {
-        return new SegmenterParams(DEFAULT_SMOOTHING, DEFAULT_MIN_SEGMENT_SECONDS, DEFAULT_UNKNOWN_THRESHOLD);
+        return new SegmenterParams(DEFAULT_SMOOTHING, DEFAULT_MIN_SEGMENT_SECONDS, DEFAULT_UNKNOWN_THRESHOLD,
+                DEFAULT_SENSITIVITY);
     }
 
     private static void require(boolean ok, String message) {

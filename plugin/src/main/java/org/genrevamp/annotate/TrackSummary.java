@@ -81,6 +81,23 @@ public record TrackSummary(double[] meanProbabilities, int topIndex, double topP
         return new TrackSummary(mean, top, mean[top], format(mean, order, labels, named));
     }
 
+    /**
+     * Summary of one probability vector for the whole file (the head on the file's pooled features,
+     * {@link SegmentedTrack}).
+     */
+    public static TrackSummary ofWhole(float[] probabilities, List<String> labels) {
+        if (labels == null || probabilities == null || probabilities.length != labels.size()) {
+            throw new IllegalArgumentException("TrackSummary.ofWhole: need one probability per label");
+        }
+        double[] mean = new double[probabilities.length];
+        for (int g = 0; g < mean.length; g++) {
+            mean[g] = probabilities[g];
+        }
+        List<Integer> order = ranked(mean);
+        int top = order.get(0);
+        return new TrackSummary(mean, top, mean[top], format(mean, order, labels, LABEL_GENRES));
+    }
+
     /** Genre indices by decreasing mean, lowest index first on a tie. */
     private static List<Integer> ranked(double[] mean) {
         List<Integer> order = new ArrayList<>(IntStream.range(0, mean.length).boxed().toList());

@@ -17,7 +17,7 @@ import org.genrevamp.model.transfer.TagSource;
  *       model's own window; a non-zero window shorter than the model's is refused by {@code initialise}.</li>
  *   <li>{@code hop}: seconds between windows (rounded to whole spectrogram frames); no longer than the
  *       model's window (refused otherwise, as windows would leave gaps).</li>
- *   <li>{@code smoothing}, {@code minsegment}, {@code unknown}: {@link SegmenterParams}.</li>
+ *   <li>{@code smoothing}, {@code minsegment}, {@code unknown}, {@code sensitivity}: {@link SegmenterParams}.</li>
  *   <li>{@code tagger}: whose tags the {@code tags}/{@code tracktags} outputs show: {@code off} or a
  *       {@link TagSource}; default {@code msd} (free with the default model, which runs msd/crnn).</li>
  * </ul>
@@ -30,6 +30,7 @@ final class GenreParameters {
     static final String SMOOTHING = "smoothing";
     static final String MIN_SEGMENT = "minsegment";
     static final String UNKNOWN = "unknown";
+    static final String SENSITIVITY = "sensitivity";
     static final String TAGGER = "tagger";
     /** Value names of {@value #TAGGER}: off, then the tag sources. */
     static final List<String> TAGGER_NAMES = taggerNames();
@@ -48,6 +49,7 @@ final class GenreParameters {
     private float smoothing = (float) SegmenterParams.DEFAULT_SMOOTHING;
     private float minSegment = (float) SegmenterParams.DEFAULT_MIN_SEGMENT_SECONDS;
     private float unknown = (float) SegmenterParams.DEFAULT_UNKNOWN_THRESHOLD;
+    private float sensitivity = (float) SegmenterParams.DEFAULT_SENSITIVITY;
     private float tagger = DEFAULT_TAGGER;
 
     GenreParameters(List<String> modelNames) {
@@ -69,6 +71,9 @@ final class GenreParameters {
                 "s", 0, MAX_MIN_SEGMENT_SECONDS, (float) SegmenterParams.DEFAULT_MIN_SEGMENT_SECONDS, 0, List.of()));
         d.add(new ParameterDescriptor(UNKNOWN, "Unknown below", "Regions whose mean genre probability is below this are"
                 + " labelled 'unknown'; 0 = off", "", 0, 1, (float) SegmenterParams.DEFAULT_UNKNOWN_THRESHOLD, 0, List.of()));
+        d.add(new ParameterDescriptor(SENSITIVITY, "Change sensitivity", "How readily a genre change is proposed"
+                + " (transfer models: candidate changes from 0.77 s spectral statistics, each segment then named from"
+                + " its own audio); higher finds more", "", 0, 1, (float) SegmenterParams.DEFAULT_SENSITIVITY, 0, List.of()));
         d.add(new ParameterDescriptor(TAGGER, "Tagger", "Pretrained tagger of the Tags outputs: msd (last.fm tags of the"
                 + " Million Song Dataset), mtat (MagnaTagATune), jamendo (MTG-Jamendo genre, instrument, mood); off saves"
                 + " its time", "", 0, TAGGER_NAMES.size() - 1, DEFAULT_TAGGER, 1, TAGGER_NAMES));
@@ -84,6 +89,7 @@ final class GenreParameters {
             case SMOOTHING -> smoothing;
             case MIN_SEGMENT -> minSegment;
             case UNKNOWN -> unknown;
+            case SENSITIVITY -> sensitivity;
             case TAGGER -> tagger;
             default -> Float.NaN;
         };
@@ -101,6 +107,7 @@ final class GenreParameters {
             case SMOOTHING -> smoothing = clamp(value, 0, MAX_SMOOTHING);
             case MIN_SEGMENT -> minSegment = clamp(value, 0, MAX_MIN_SEGMENT_SECONDS);
             case UNKNOWN -> unknown = clamp(value, 0, 1);
+            case SENSITIVITY -> sensitivity = clamp(value, 0, 1);
             case TAGGER -> tagger = Math.round(clamp(value, 0, TAGGER_NAMES.size() - 1));
             default -> {
                 return false;
@@ -134,7 +141,7 @@ final class GenreParameters {
     }
 
     SegmenterParams segmenter() {
-        return new SegmenterParams(smoothing, minSegment, unknown);
+        return new SegmenterParams(smoothing, minSegment, unknown, sensitivity);
     }
 
     /** Hop, window and segmenter as the engine takes them. */

@@ -73,4 +73,58 @@ public final class SegmentScore {
         return changes(truth).stream().mapToDouble(t -> found.stream().mapToDouble(f -> Math.abs(f - t))
                 .min().orElse(Double.POSITIVE_INFINITY)).toArray();
     }
+
+    /**
+     * Boundary hit rate as {@code mir_eval.segment.detection} scores it: each true change matched to at most
+     * one predicted change within {@code window} seconds and vice versa, as many pairs as possible
+     * (maximum bipartite matching); the file's start and end are not changes.
+     *
+     * @param hits matched pairs
+     */
+    public record Detection(double precision, double recall, double f, int hits, int truth, int predicted) {
+    }
+
+    /** See {@link Detection}; precision and recall are 1 when there is nothing to find or predict, as mir_eval's. */
+    public static Detection detection(List<Double> truth, List<Double> predicted, double window) {
+        int[] matchOfPredicted = new int[predicted.size()];
+        java.util.Arrays.fill(matchOfPredicted, -1);
+        int hits = 0;
+        for (int t = 0; t < truth.size(); t++) {
+            if (augment(t, truth, predicted, window, matchOfPredicted, new boolean[predicted.size()])) {
+                hits++;
+            }
+        }
+        double precision = predicted.isEmpty() ? (truth.isEmpty() ? 1 : 0) : hits / (double) predicted.size();
+        double recall = truth.isEmpty() ? 1 : hits / (double) truth.size();
+        double f = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return new Detection(precision, recall, f, hits, truth.size(), predicted.size());
+    }
+
+    /** Kuhn's augmenting path from true change t. */
+    private static boolean augment(int t, List<Double> truth, List<Double> predicted, double window, int[] match,
+                                   boolean[] seen) {
+        for (int p = 0; p < predicted.size(); p++) {
+            if (!seen[p] && Math.abs(truth.get(t) - predicted.get(p)) <= window) {
+                seen[p] = true;
+                if (match[p] < 0 || augment(match[p], truth, predicted, window, match, seen)) {
+                    match[p] = t;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Median over the true changes of the distance to the nearest predicted change (mir_eval's
+     * reference-to-estimate deviation); NaN when either side has none.
+     */
+    public static double medianDeviation(List<Double> truth, List<Double> predicted) {
+        if (truth.isEmpty() || predicted.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] d = truth.stream().mapToDouble(t -> predicted.stream().mapToDouble(p -> Math.abs(p - t)).min()
+                .orElseThrow()).sorted().toArray();
+        return d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2;
+    }
 }

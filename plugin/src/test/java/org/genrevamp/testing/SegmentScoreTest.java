@@ -31,4 +31,24 @@ class SegmentScoreTest {
         assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY},
                 SegmentScore.boundaryErrors(TRUTH, List.of(new Segment(0, 30, "a"))));
     }
+
+    @Test
+    void detectionMatchesEachChangeAtMostOnceAndAsManyAsPossible() {
+        // 10.5 could take 10 or 11 and 10.1 only 10: 10.5 must go to 11 for two hits (greedy in order finds one)
+        SegmentScore.Detection d = SegmentScore.detection(List.of(10.0, 11.0), List.of(10.5, 10.1, 30.0), 0.6);
+        assertEquals(2, d.hits());
+        assertEquals(2 / 3.0, d.precision(), 1e-12);
+        assertEquals(1.0, d.recall(), 1e-12);
+        assertEquals(0.8, d.f(), 1e-12);
+        SegmentScore.Detection one = SegmentScore.detection(List.of(10.0), List.of(9.8, 10.1), 3);
+        assertEquals(1, one.hits(), "two found changes near one true change: one hit");
+        assertEquals(0.5, one.precision(), 1e-12);
+        assertEquals(0, SegmentScore.detection(List.of(10.0), List.of(), 3).recall(), 1e-12);
+    }
+
+    @Test
+    void medianDeviationIsFromEachTrueChangeToTheNearestFound() {
+        assertEquals(1.0, SegmentScore.medianDeviation(List.of(10.0, 20.0, 30.0), List.of(9.0, 20.5, 33.0)), 1e-12);
+        assertEquals(Double.NaN, SegmentScore.medianDeviation(List.of(10.0), List.of()));
+    }
 }

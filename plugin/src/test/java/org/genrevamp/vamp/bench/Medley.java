@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.audio.AudioReadException;
 import org.genrevamp.audio.DecodedAudio;
@@ -18,15 +17,14 @@ import org.genrevamp.testing.SegmentScore.Segment;
 
 /**
  * A medley with known genre sections, built in memory from the shared data (nothing is written to the
- * repository): its samples ({@code [channel][frame]}), rate and true sections (hard cuts between them).
+ * repository): its samples ({@code [channel][frame]}), rate and true sections (a change at each cut, or at
+ * the middle of each crossfade).
  */
 record Medley(String name, float[][] channels, float sampleRate, List<Segment> truth) {
 
     static final double MIN_SECTION_S = 15;
     static final double MAX_SECTION_S = 30;
     static final int SECTIONS = 4;
-    /** Common rate of the songs medleys: the songs' own rate but for one, converted with sox. */
-    static final float SONGS_RATE = 44100f;
 
     double seconds() {
         return channels[0].length / (double) sampleRate;
@@ -101,64 +99,84 @@ record Medley(String name, float[][] channels, float sampleRate, List<Segment> t
         return medleys;
     }
 
+    /** A recording of known label to cut sections from: {@code [channel][frame]} at the pool's rate. */
+    record Source(String label, float[][] channels) {
+    }
+
     /**
-     * DJ-set medleys of the whole songs ({@code songs/<genre>.mp3}, one per genre): {@value #SECTIONS}
-     * different songs per medley (seeded), a 15-30 s section of each from a seeded offset, hard cuts,
-     * stereo at {@value #SONGS_RATE} Hz (songs at another rate are converted with sox into {@code tmp},
-     * or left out with a note when sox is missing).
+     * Mixes of whole recordings with known labels: each of {@code count} mixes takes {@code sections}
+     * sources of different labels (seeded), a section of {@code minSeconds}-{@code maxSeconds} of each
+     * (at most the source's length) from a seeded offset, and joins neighbours with an equal-power
+     * crossfade of {@code minFadeSeconds}-{@code maxFadeSeconds} (0 = hard cut); a true change lies at
+     * the middle of its crossfade.
      */
-    static List<Medley> songs(Path data, Path tmp, int count, long seed) throws IOException, AudioReadException {
-        Map<String, float[][]> songs = new LinkedHashMap<>();
-        List<Path> files;
-        try (Stream<Path> list = Files.list(data.resolve("songs"))) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".mp3")).sorted().toList();
-        }
-        for (Path file : files) {
-            String genre = file.getFileName().toString().replaceFirst("\\.mp3$", "");
-            DecodedAudio audio = AudioFiles.read(file);
-            if (audio.sampleRate() != SONGS_RATE) {
-                Path converted = tmp.resolve(genre + ".wav");
-                if (!convert(file, converted)) {
-                    System.out.printf(Locale.ROOT, "note: %s is at %.0f Hz and sox is unavailable: left out%n",
-                            file.getFileName(), audio.sampleRate());
-                    continue;
-                }
-                audio = AudioFiles.read(converted);
-            }
-            songs.put(genre, stereo(audio.channels()));
-        }
-        if (songs.size() < SECTIONS) {
-            throw new IOException("only " + songs.keySet() + " songs usable");
+    static List<Medley> mixes(String name, List<Source> pool, float rate, int count, int sections, double minSeconds,
+                              double maxSeconds, double minFadeSeconds, double maxFadeSeconds, long seed) throws IOException {
+        List<String> distinct = pool.stream().map(Source::label).distinct().sorted().toList();
+        if (distinct.size() < sections) {
+            throw new IOException(name + ": only " + distinct + " labels for " + sections + " sections");
         }
         Random random = new Random(seed);
         List<Medley> medleys = new ArrayList<>();
         for (int m = 0; m < count; m++) {
-            List<String> genres = new ArrayList<>(songs.keySet());
-            Collections.shuffle(genres, random);
-            List<float[][]> parts = new ArrayList<>();
+            List<String> labels = new ArrayList<>(distinct);
+            Collections.shuffle(labels, random);
+            int channels = pool.get(0).channels().length;
+            float[][] out = new float[channels][0];
             List<Segment> truth = new ArrayList<>();
-            long frames = 0;
-            for (String genre : genres.subList(0, SECTIONS)) {
-                float[][] song = songs.get(genre);
-                double seconds = MIN_SECTION_S + random.nextDouble() * (MAX_SECTION_S - MIN_SECTION_S);
-                int length = (int) Math.min(song[0].length, Math.round(seconds * SONGS_RATE));
+            double previousStart = 0;
+            for (int k = 0; k < sections; k++) {
+                String label = labels.get(k);
+                List<Source> of = pool.stream().filter(x -> x.label().equals(label)).toList();
+                float[][] song = of.get(random.nextInt(of.size())).channels();
+                double seconds = minSeconds + random.nextDouble() * (maxSeconds - minSeconds);
+                int length = (int) Math.min(song[0].length, Math.round(seconds * rate));
                 int offset = random.nextInt(song[0].length - length + 1);
-                float[][] section = new float[2][];
-                for (int c = 0; c < 2; c++) {
-                    section[c] = java.util.Arrays.copyOfRange(song[c], offset, offset + length);
+                double fade = k == 0 || maxFadeSeconds <= 0 ? 0
+                        : minFadeSeconds + random.nextDouble() * (maxFadeSeconds - minFadeSeconds);
+                int overlap = (int) Math.min(Math.round(fade * rate), Math.min(length, out[0].length) / 2);
+                int start = out[0].length - overlap;
+                for (int c = 0; c < channels; c++) {
+                    float[] joined = java.util.Arrays.copyOf(out[c], start + length);
+                    for (int i = 0; i < length; i++) {
+                        float x = song[c][offset + i];
+                        if (i < overlap) {   // equal power: cos/sin gains, their squares sum to 1
+                            double phase = Math.PI / 2 * (i + 0.5) / overlap;
+                            joined[start + i] = (float) (out[c][start + i] * Math.cos(phase) + x * Math.sin(phase));
+                        } else {
+                            joined[start + i] = x;
+                        }
+                    }
+                    out[c] = joined;
                 }
-                parts.add(section);
-                truth.add(new Segment(frames / (double) SONGS_RATE, (frames + length) / (double) SONGS_RATE, genre));
-                frames += length;
+                double change = (start + overlap / 2.0) / rate;
+                if (k > 0) {
+                    truth.set(k - 1, new Segment(previousStart, change, truth.get(k - 1).label()));
+                }
+                truth.add(new Segment(k == 0 ? 0 : change, (start + length) / (double) rate, label));
+                previousStart = k == 0 ? 0 : change;
             }
-            float[][] channels = new float[2][];
-            for (int c = 0; c < 2; c++) {
-                int channel = c;
-                channels[c] = concat(parts.stream().map(p -> p[channel]).toList(), frames);
-            }
-            medleys.add(new Medley(String.format(Locale.ROOT, "songs-%d", m + 1), channels, SONGS_RATE, truth));
+            medleys.add(new Medley(String.format(Locale.ROOT, "%s-%d", name, m + 1), out, rate, truth));
         }
         return medleys;
+    }
+
+    /**
+     * Stereo recordings at {@code rate}, labelled by {@code label}: each file converted with sox to a WAV
+     * at the rate in {@code tmp} (kept: a second run reads it).
+     */
+    static List<Source> sources(List<Path> files, java.util.function.Function<Path, String> label, float rate, Path tmp)
+            throws IOException, AudioReadException {
+        List<Source> out = new ArrayList<>();
+        for (Path file : files) {
+            // decoded once into a WAV at the rate, kept in tmp for the next run
+            Path wav = tmp.resolve(Math.round(rate) + "-" + file.getParent().getFileName() + "-" + file.getFileName() + ".wav");
+            if (!Files.isRegularFile(wav) && !convert(file, wav, rate)) {
+                throw new IOException(file + ": sox could not convert it to " + rate + " Hz");
+            }
+            out.add(new Source(label.apply(file), stereo(AudioFiles.read(wav).channels())));
+        }
+        return out;
     }
 
     private static float[] concat(List<float[]> parts, long frames) {
@@ -175,10 +193,11 @@ record Medley(String name, float[][] channels, float sampleRate, List<Segment> t
         return channels.length >= 2 ? new float[][] {channels[0], channels[1]} : new float[][] {channels[0], channels[0]};
     }
 
-    /** sox {@code in} to 44.1 kHz stereo 16-bit WAV {@code out}; false when sox is missing or fails. */
-    private static boolean convert(Path in, Path out) {
+    /** sox {@code in} to stereo 16-bit WAV {@code out} at {@code rate}; false when sox is missing or fails. */
+    private static boolean convert(Path in, Path out, float rate) {
         try {
-            Process sox = new ProcessBuilder("sox", in.toString(), "-r", "44100", "-c", "2", "-b", "16", out.toString())
+            Process sox = new ProcessBuilder("sox", in.toString(), "-r", Integer.toString(Math.round(rate)), "-c", "2", "-b",
+                    "16", out.toString())
                     .redirectErrorStream(true).start();
             sox.getInputStream().readAllBytes();
             return sox.waitFor() == 0 && Files.isRegularFile(out);
