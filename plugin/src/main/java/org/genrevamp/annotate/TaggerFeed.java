@@ -53,6 +53,11 @@ public final class TaggerFeed {
         network.finish();
     }
 
+    /** Stops the network's work in flight and gives back its engine threads (a host unloading mid-run). */
+    public void close() {
+        network.close();
+    }
+
     /** Forgets the input so far, for a new signal. */
     public void reset() {
         if (ownMel != null) {

@@ -159,8 +159,8 @@ final class TagOutputs implements FrameOutput {
 
     @Override
     public void close() {
-        if (stream != null) {
-            stream.close();
+        if (feed != null) {
+            feed.close();
         }
     }
 }
