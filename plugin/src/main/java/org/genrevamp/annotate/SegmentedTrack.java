@@ -1,6 +1,7 @@
 package org.genrevamp.annotate;
 
 import java.util.List;
+import org.genrevamp.model.runtime.EnginePool;
 import org.genrevamp.model.transfer.BackboneStream;
 import org.genrevamp.model.transfer.TransferModel;
 
@@ -101,10 +102,14 @@ public final class SegmentedTrack {
         }
         long endFrame = Math.min(frames.size(), Math.max(1, (long) Math.ceil(durationSeconds / frameSeconds)));
         int[] cuts = changes(detection, params.sensitivity(), endFrame);
-        List<GenreRegion> regions = new SegmentMerger(labeller, model.labels())
-                .regions(cuts, endFrame, frameSeconds, durationSeconds, params);
-        TrackSummary summary = TrackSummary.ofWhole(labeller.label(0, endFrame).probabilities(), model.labels());
-        return new TrackAnnotation(durationSeconds, regions, summary, summary.topProbability() < params.unknownThreshold());
+        // one lease over all the segments' own windows: the pool keeps its threads from one window to the
+        // next (each new engine thread costs ND4J native memory that a stopped thread does not give back)
+        try (EnginePool.Lease keepThreads = EnginePool.lease()) {
+            List<GenreRegion> regions = new SegmentMerger(labeller, model.labels())
+                    .regions(cuts, endFrame, frameSeconds, durationSeconds, params);
+            TrackSummary summary = TrackSummary.ofWhole(labeller.label(0, endFrame).probabilities(), model.labels());
+            return new TrackAnnotation(durationSeconds, regions, summary, summary.topProbability() < params.unknownThreshold());
+        }
     }
 
     /** Candidate change frames. */
