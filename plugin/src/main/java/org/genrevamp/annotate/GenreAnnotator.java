@@ -65,12 +65,13 @@ public final class GenreAnnotator {
             int window = t.streamWindowFrames();
             int maxHop = window / TransferStream.STRIDE_FRAMES * TransferStream.STRIDE_FRAMES;
             plan = plan(window, config, sampleRate, Math.min(settings.hopSeconds(), maxHop * config.hopSecondsAt(sampleRate)));
-            segmented = new SegmentedTrack(t, plan.frameHopSeconds(), window);
+            segmented = new SegmentedTrack(t, plan.frameHopSeconds(), window, this::spanOutputs);
             BackboneStream.Sink outputs = backboneTap == null ? segmented::window : w -> {
                 backboneTap.window(w);
                 segmented.window(w);
             };
             transfer = t.openStream(plan.hopFrames() / TransferStream.STRIDE_FRAMES, this::streamed, outputs);
+            transfer.keepSpans();
             accumulator = null;
         } else {
             plan = plan(model.windowFrames(), config, sampleRate, settings.hopSeconds());
@@ -82,6 +83,11 @@ public final class GenreAnnotator {
         int k = WindowAverager.windowsPerEstimate(window, plan.windowSeconds(), plan.hopSeconds());
         averager = new WindowAverager(k, model.labels().size(), this::estimate);
         track = new ProbabilityTrack(model.labels().size());
+    }
+
+    /** The stream's backbone outputs over frames {@code [from, to)}, for the segment labeller. */
+    private java.util.List<float[]> spanOutputs(long from, long to) {
+        return transfer.spanOutputs(from, to);
     }
 
     /**

@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.genrevamp.model.transfer.BackboneStream;
+import java.util.function.LongSupplier;
 import org.genrevamp.model.transfer.TransferModel;
 
 /**
  * Genre probabilities of a stretch of a signal from its own audio: the head on the mean of the backbone
  * features of the streamed windows that lie wholly inside the stretch; a stretch that holds no whole
- * window (shorter than a network window, 29 s) gets one window of its own frames, looped as a short
- * clip is ({@link CompactFrames#looped}). No window that crosses the stretch's ends takes part. The
- * features are the ones the stream already computed (one vector per hop), so labelling a long stretch
- * costs one head pass; a short one costs one pass of the backbones (as much as streaming 29 s). Two
- * neighbours joined into a stretch that still holds no whole window are labelled from their features'
- * duration-weighted mean ({@link #join}), not from another backbone pass. Results are cached per stretch.
+ * window (shorter than a network window, 29 s) is labelled from the trunk steps and tiles the stream kept
+ * inside it ({@link SegmentedTrack.SpanSource}: each network's head over them, looped to a window, as a short clip is
+ * looped). No window that crosses the stretch's ends takes part. Both reuse what the streaming pass
+ * computed: a long stretch costs one genre-head pass, a short one the networks' heads over one window
+ * (no trunk runs again). Two neighbours joined into a stretch that still holds no whole window are
+ * labelled from their features' duration-weighted mean ({@link #join}). Results are cached per stretch.
  */
 final class SegmentLabeller {
 
@@ -24,8 +24,8 @@ final class SegmentLabeller {
      *
      * @param features      the pooled head features the probabilities come from
      * @param probabilities one per label
-     * @param firstWindow   the first streamed window pooled, or -1 when the stretch got a window of its own
-     * @param windowCount   streamed windows pooled (1 for a window of its own)
+     * @param firstWindow   the first streamed window pooled, or -1 when the stretch was labelled from its kept steps
+     * @param windowCount   streamed windows pooled (1 for a stretch labelled from its kept steps)
      */
     record Span(long from, long to, float[] features, float[] probabilities, int firstWindow, int windowCount) {
         int top() {
@@ -44,14 +44,17 @@ final class SegmentLabeller {
     }
 
     private final TransferModel model;
-    private final CompactFrames frames;
+    private final SegmentedTrack.SpanSource spans;
+    private final LongSupplier frameCount;
     private final List<Window> windows = new ArrayList<>();
     private final Map<List<Long>, Span> cache = new HashMap<>();
-    private int ownWindows;
+    private int shortSpans;
 
-    SegmentLabeller(TransferModel model, CompactFrames frames) {
+    /** @param frameCount frames of the signal so far */
+    SegmentLabeller(TransferModel model, SegmentedTrack.SpanSource spans, LongSupplier frameCount) {
         this.model = model;
-        this.frames = frames;
+        this.spans = spans;
+        this.frameCount = frameCount;
     }
 
     /** A streamed window's backbone features (windows arrive in time order). */
@@ -63,9 +66,9 @@ final class SegmentLabeller {
         return windows.size();
     }
 
-    /** Frames {@code [from, to)}, labelled (to is clipped to the frames held). */
+    /** Frames {@code [from, to)}, labelled (to is clipped to the frames so far). */
     Span label(long from, long to) {
-        return cache.computeIfAbsent(List.of(from, to), k -> compute(from, Math.min(to, frames.size())));
+        return cache.computeIfAbsent(List.of(from, to), k -> compute(from, Math.min(to, frameCount.getAsLong())));
     }
 
     /**
@@ -73,7 +76,7 @@ final class SegmentLabeller {
      * any, else the head on the duration-weighted mean of their features.
      */
     Span join(Span a, Span b) {
-        Span pooled = pooled(a.from(), Math.min(b.to(), frames.size()));
+        Span pooled = pooled(a.from(), Math.min(b.to(), frameCount.getAsLong()));
         if (pooled != null) {
             return pooled;
         }
@@ -88,15 +91,15 @@ final class SegmentLabeller {
         });
     }
 
-    /** Own-window backbone passes so far (benchmarks: the labelling's cost). */
-    int ownWindows() {
-        return ownWindows;
+    /** Stretches labelled from their kept steps so far (benchmarks: how often the short path ran). */
+    int shortSpans() {
+        return shortSpans;
     }
 
     void clear() {
         windows.clear();
         cache.clear();
-        ownWindows = 0;
+        shortSpans = 0;
     }
 
     private Span compute(long from, long to) {
@@ -104,32 +107,23 @@ final class SegmentLabeller {
         if (pooled != null) {
             return pooled;
         }
-        ownWindows++;
-        float[] features = ownWindowFeatures(frames.looped(from, Math.max(to, from + 1), model.backbones().windowFrames()));
+        shortSpans++;
+        List<float[]> outputs = spans.outputs(from, Math.max(to, from + 1));
+        float[] features = outputs != null ? model.backbones().features(outputs) : nearestWindow(from, to).features();
         return new Span(from, to, features, model.predictFeatures(features), -1, 1);
     }
 
-    /**
-     * The backbones' features of one window of frames, through a {@link BackboneStream}: each trunk in
-     * chunks as the stream runs them, not one whole-window forward pass of every network (whose large
-     * im2col arrays page-fault, README Speed); the stream's first window is the window. Measured on the
-     * loaded shared machine, default model, 1 thread, third of three runs: 12.3 s against 14.9 s for the
-     * whole-window pass, the same probabilities to 1e-4.
-     */
-    private float[] ownWindowFeatures(float[][] window) {
-        float[][] first = new float[1][];
-        BackboneStream stream = new BackboneStream(model.backbones(), 1, w -> {
-            if (first[0] == null) {
-                first[0] = model.backbones().features(w.outputs());
+    /** The streamed window whose middle is nearest the stretch's (a stream too short to keep a step). */
+    private Window nearestWindow(long from, long to) {
+        Window best = windows.get(0);
+        for (Window w : windows) {
+            if (Math.abs(2 * w.firstFrame() + w.frames() - from - to)
+                    < Math.abs(2 * best.firstFrame() + best.frames() - from - to)) {
+                best = w;
             }
-        });
-        for (float[] frame : window) {
-            stream.accept(frame);
         }
-        stream.finish();
-        return first[0];
+        return best;
     }
-
     /** The head on the mean features of the streamed windows inside {@code [from, to)}; null when none lies inside. */
     private Span pooled(long from, long to) {
         float[] sum = null;

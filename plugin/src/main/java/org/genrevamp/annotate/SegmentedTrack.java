@@ -1,22 +1,29 @@
 package org.genrevamp.annotate;
 
 import java.util.List;
-import org.genrevamp.model.runtime.EnginePool;
 import org.genrevamp.model.transfer.BackboneStream;
 import org.genrevamp.model.transfer.TransferModel;
+import org.genrevamp.model.transfer.TransferStream;
 
 /**
  * Segment, then label, for a streaming transfer model: <b>where</b> the genre changes comes from short
  * context ({@link FooteNovelty} on {@link MelBlockStats} of 0.77 s), <b>what</b> each segment is from its
  * own audio ({@link SegmentLabeller}: the head on the pooled features of the streamed windows inside
- * it, or on a window of its own frames), then {@link SegmentMerger} joins neighbours of one genre. The
- * track genre is the head on the features pooled over the whole file.
+ * it, or on the trunk steps the stream kept inside it), then {@link SegmentMerger} joins neighbours of
+ * one genre. The track genre is the head on the features pooled over the whole file.
  *
- * <p>Per file it keeps the frames compactly ({@link CompactFrames}, 6.1 kB/s), one 192-float block
- * statistic per 0.77 s and one head-feature vector per streamed window: about 30 MB per hour of audio
- * with the default model. Not thread-safe.
+ * <p>Per file it keeps one 192-float block statistic per 0.77 s and one head-feature vector per streamed
+ * window (about 8 MB per hour of audio with the default model), beside what the stream keeps for short
+ * stretches ({@link org.genrevamp.model.transfer.BackboneStream#keepSpans()}, about 14 MB per hour). Not
+ * thread-safe.
  */
 public final class SegmentedTrack {
+
+    /** The backbones' outputs over a stretch of the finished stream; null when it kept none. */
+    @FunctionalInterface
+    public interface SpanSource {
+        List<float[]> outputs(long from, long to);
+    }
 
     /** Which short-context features the change detector reads. */
     public enum ChangeFeatures {
@@ -57,7 +64,7 @@ public final class SegmentedTrack {
     private final TransferModel model;
     private final double frameSeconds;
     private final int streamWindowFrames;
-    private final CompactFrames frames;
+    private long frameCount;
     private final MelBlockStats blocks;
     private final SegmentLabeller labeller;
     private final java.util.ArrayList<float[]> windowFeatures = new java.util.ArrayList<>();
@@ -66,20 +73,20 @@ public final class SegmentedTrack {
     /**
      * @param frameSeconds seconds per frame at the input's rate
      * @param streamWindowFrames frames of a streamed window
+     * @param spans the backbones' outputs over a stretch of the finished stream ({@link TransferStream#spanOutputs})
      */
-    public SegmentedTrack(TransferModel model, double frameSeconds, int streamWindowFrames) {
+    public SegmentedTrack(TransferModel model, double frameSeconds, int streamWindowFrames, SpanSource spans) {
         this.model = model;
         this.frameSeconds = frameSeconds;
         this.streamWindowFrames = streamWindowFrames;
         int bands = model.melConfig().melBands();
-        this.frames = new CompactFrames(bands);
         this.blocks = new MelBlockStats(BLOCK_FRAMES, bands);
-        this.labeller = new SegmentLabeller(model, frames);
+        this.labeller = new SegmentLabeller(model, spans, () -> frameCount);
     }
 
     /** One log-mel frame (not kept). */
     public void frame(float[] melDb) {
-        frames.add(melDb);
+        frameCount++;
         blocks.add(melDb);
     }
 
@@ -97,19 +104,15 @@ public final class SegmentedTrack {
      * @return null when there was no audio
      */
     public TrackAnnotation annotate(double durationSeconds, SegmenterParams params, Detection detection) {
-        if (frames.size() == 0 || labeller.windowCount() == 0 || durationSeconds <= 0) {
+        if (frameCount == 0 || labeller.windowCount() == 0 || durationSeconds <= 0) {
             return null;
         }
-        long endFrame = Math.min(frames.size(), Math.max(1, (long) Math.ceil(durationSeconds / frameSeconds)));
+        long endFrame = Math.min(frameCount, Math.max(1, (long) Math.ceil(durationSeconds / frameSeconds)));
         int[] cuts = changes(detection, params.sensitivity(), endFrame);
-        // one lease over all the segments' own windows: the pool keeps its threads from one window to the
-        // next (each new engine thread costs ND4J native memory that a stopped thread does not give back)
-        try (EnginePool.Lease keepThreads = EnginePool.lease()) {
-            List<GenreRegion> regions = new SegmentMerger(labeller, model.labels())
-                    .regions(cuts, endFrame, frameSeconds, durationSeconds, params);
-            TrackSummary summary = TrackSummary.ofWhole(labeller.label(0, endFrame).probabilities(), model.labels());
-            return new TrackAnnotation(durationSeconds, regions, summary, summary.topProbability() < params.unknownThreshold());
-        }
+        List<GenreRegion> regions = new SegmentMerger(labeller, model.labels())
+                .regions(cuts, endFrame, frameSeconds, durationSeconds, params);
+        TrackSummary summary = TrackSummary.ofWhole(labeller.label(0, endFrame).probabilities(), model.labels());
+        return new TrackAnnotation(durationSeconds, regions, summary, summary.topProbability() < params.unknownThreshold());
     }
 
     /** Candidate change frames. */
@@ -135,7 +138,7 @@ public final class SegmentedTrack {
 
     /** The change detector's candidates in seconds, before labelling and merging (benchmarks). */
     public double[] candidateSeconds(Detection d, double sensitivity, double durationSeconds) {
-        long endFrame = Math.min(frames.size(), Math.max(1, (long) Math.ceil(durationSeconds / frameSeconds)));
+        long endFrame = Math.min(frameCount, Math.max(1, (long) Math.ceil(durationSeconds / frameSeconds)));
         return java.util.Arrays.stream(changes(d, sensitivity, endFrame)).mapToDouble(f -> f * frameSeconds).toArray();
     }
 
@@ -150,7 +153,7 @@ public final class SegmentedTrack {
 
     /** Forgets the signal. */
     public void clear() {
-        frames.clear();
+        frameCount = 0;
         blocks.clear();
         labeller.clear();
         windowFeatures.clear();

@@ -23,7 +23,12 @@ class SegmentedTrackTest {
     private static final double FRAME_S = 0.016;
     private static final int CHANGE = 2500;     // 40 s
     private static final int FRAMES = 3750;     // 60 s
-    /** Compact frames are within 0.25 dB of the originals (CompactFramesTest); the bound allows for that. */
+    /**
+     * A short segment is labelled from its own conv steps looped, not its frames looped through the whole
+     * network: the two differ only at the loop's seams and the segment's first step (which saw the
+     * frames before it). On this stationary texture they agree within 0.0003 per genre (measured); the
+     * bound leaves room, and is far below the gap to texture A's label.
+     */
     private static final double PROBABILITY_TOLERANCE = 0.02;
 
     private static TransferModel model;
@@ -35,12 +40,14 @@ class SegmentedTrackTest {
     static void stream() throws Exception {
         model = TestTransferModels.crnnWithRandomHead();
         int window = model.streamWindowFrames();
-        track = new SegmentedTrack(model, FRAME_S, window);
         windows = new ArrayList<>();
-        TransferStream stream = model.openStream(1, (i, first, real, p) -> { }, w -> {
+        TransferStream[] stream = new TransferStream[1];
+        track = new SegmentedTrack(model, FRAME_S, window, (from, to) -> stream[0].spanOutputs(from, to));
+        stream[0] = model.openStream(1, (i, first, real, p) -> { }, w -> {
             track.window(w);
             windows.add(new long[] {w.firstFrame(), w.realFrames()});
         });
+        stream[0].keepSpans();
         Random random = new Random(5);
         frames = new float[FRAMES][96];
         for (int t = 0; t < FRAMES; t++) {
@@ -50,9 +57,9 @@ class SegmentedTrackTest {
                 frames[t][b] = (float) (-20 + tilt + 3 * random.nextGaussian());
             }
             track.frame(frames[t]);
-            stream.accept(frames[t]);
+            stream[0].accept(frames[t]);
         }
-        stream.finish();
+        stream[0].finish();
     }
 
     @Test
@@ -75,7 +82,7 @@ class SegmentedTrackTest {
     }
 
     @Test
-    void aSegmentShorterThanAWindowIsLabelledFromItsOwnFramesLooped() {
+    void aSegmentShorterThanAWindowIsLabelledFromItsOwnAudioLooped() {
         SegmentLabeller.Span last = track.label(CHANGE, FRAMES);
         assertEquals(-1, last.firstWindow(), "no streamed window lies inside 20 s");
         float[][] looped = new float[model.backbones().windowFrames()][];
@@ -83,9 +90,25 @@ class SegmentedTrackTest {
             looped[t] = frames[CHANGE + t % (FRAMES - CHANGE)];
         }
         float[] expected = model.predict(new float[][][] {looped})[0];
+        double largest = 0;
+        for (int g = 0; g < expected.length; g++) {
+            largest = Math.max(largest, Math.abs(expected[g] - last.probabilities()[g]));
+        }
+        System.out.printf("short segment: largest difference to its looped frames' window %.3g%n", largest);
         for (int g = 0; g < expected.length; g++) {
             assertEquals(expected[g], last.probabilities()[g], PROBABILITY_TOLERANCE, "genre " + g);
         }
+    }
+
+    @Test
+    void theShortSegmentsLabelIsNotTheOtherTexturesLabel() {
+        float[] a = track.label(0, CHANGE).probabilities();
+        float[] b = track.label(CHANGE, FRAMES).probabilities();
+        double largest = 0;
+        for (int g = 0; g < a.length; g++) {
+            largest = Math.max(largest, Math.abs(a[g] - b[g]));
+        }
+        assertTrue(largest > 5 * PROBABILITY_TOLERANCE, "the two textures' labels differ by " + largest);
     }
 
     @Test

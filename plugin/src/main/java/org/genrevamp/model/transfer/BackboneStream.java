@@ -33,7 +33,8 @@ import org.genrevamp.model.tagger.CrnnTagger;
  * <p><b>Memory</b>, bounded in the stream's length: per part one chunk of frames with its halos and
  * the trunk steps the next window and the end-aligned tail can read (an fcn step is 1536 floats per
  * 1.024 s; at most 50 crnn + fcn steps, 0.2 MB, were held over 580 s at a hop of one step), plus the
- * first {@link #windowFrames()} frames until window 0 is out, plus the work in flight (below). Not
+ * first {@link #windowFrames()} frames until window 0 is out, plus the work in flight (below); with
+ * {@link #keepSpans()}, also a compact record of the whole stream (about 14 MB per hour). Not
  * thread-safe; {@link #reset()} starts a new stream, {@link #close()} ends its work.
  *
  * <p><b>Threads.</b> The networks run on the process's {@link EnginePool} (a lease from {@link #reset()}
@@ -112,6 +113,7 @@ public final class BackboneStream {
     private long frames;
     private int nextWindow;
     private boolean finished;
+    private boolean keepSpans;
 
     /**
      * @param hopSteps windows start every hopSteps · {@value #STRIDE_FRAMES} frames, >= 1
@@ -159,6 +161,40 @@ public final class BackboneStream {
     /** Trunk steps the parts hold now (tests of the memory bound). */
     int heldSteps() {
         return parts.stream().mapToInt(StreamPart::heldSteps).sum();
+    }
+
+    /**
+     * Keeps, for this and later streams, what {@link #spanOutputs} needs: every trunk step of the crnn
+     * and fcn parts (the fcn's in bfloat16) and every musicnn tile's output, about 14 MB per hour of
+     * audio for all three (see {@link StreamPart#keepSpans}). Call before the stream's first frame.
+     */
+    public void keepSpans() {
+        if (frames > 0) {
+            throw new IllegalStateException("BackboneStream: keepSpans after frames");
+        }
+        keepSpans = true;
+        parts.forEach(StreamPart::keepSpans);
+    }
+
+    /**
+     * The backbones' outputs ({@link Backbones#joined}, in order) over frames {@code [from, to)} of the
+     * finished stream, from what {@link #keepSpans} kept: each network's head over the trunk steps (musicnn:
+     * tiles) that lie wholly inside the stretch, looped to a window, so a stretch shorter than a window
+     * is labelled from its own audio without another pass of the trunks. The steps at the stretch's edges
+     * saw up to one stride of the neighbouring frames, as a streamed window's first step does.
+     *
+     * @return null when spans are not kept, or the stream held too little (under one step) to keep any
+     */
+    public List<float[]> spanOutputs(long from, long to) {
+        List<float[]> outputs = new ArrayList<>();
+        for (StreamPart part : parts) {
+            org.genrevamp.model.tagger.TaggerOutput o = part.span(from, to);
+            if (o == null) {
+                return null;
+            }
+            outputs.add(Backbones.joined(o));
+        }
+        return outputs;
     }
 
     /** Takes one frame of {@link org.genrevamp.dsp.MelConfig#torchaudioTagger()} log-mel (copied). */
@@ -220,7 +256,11 @@ public final class BackboneStream {
         parts = new ArrayList<>();
         lease = EnginePool.lease();
         for (Backbones.Backbone b : backbones.list()) {
-            parts.add(StreamPart.of(b.network(), lease.executor()));
+            StreamPart part = StreamPart.of(b.network(), lease.executor());
+            if (keepSpans) {
+                part.keepSpans();
+            }
+            parts.add(part);
         }
         firstFrames = new float[windowFrames][];
         frames = 0;

@@ -13,11 +13,16 @@ import org.genrevamp.model.tagger.TaggerOutput;
  * the tile grid, so each tile's back end runs once and is reused by the ~17 overlapping windows that
  * cover it: at a hop of one CRNN step, one back-end pass (~12 ms on one core) per 1.536 s. Tiles before
  * the latest window's first frame are dropped.
+ *
+ * <p>Keeping spans, every tile on the grid is computed as soon as its frames are held, and kept (one
+ * embedding and tag vector per 1.536 s, 2.3 MB per hour): a stretch is labelled by the mean of the
+ * tiles inside it, as a window is, without running the front end again.
  */
 final class MusicnnTail implements StreamPart.Head {
 
     private final MusicnnTagger net;
     private final TreeMap<Integer, TaggerOutput> tiles = new TreeMap<>(); // by first frame
+    private final List<TaggerOutput> grid = new ArrayList<>(); // keeping spans: tile i from frame i · STRIDE
 
     MusicnnTail(MusicnnTagger net) {
         this.net = net;
@@ -29,10 +34,30 @@ final class MusicnnTail implements StreamPart.Head {
         List<TaggerOutput> window = new ArrayList<>();
         for (int t = 0; t < MusicnnTiles.STREAM_TILES; t++) {
             int from = start + t * MusicnnTiles.STRIDE;
-            window.add(tiles.computeIfAbsent(from,
-                    f -> net.backEnd(channelsFirst(part.steps(f, f + MusicnnTiles.TILE)))));
+            boolean kept = from % MusicnnTiles.STRIDE == 0 && from / MusicnnTiles.STRIDE < grid.size();
+            window.add(kept ? grid.get(from / MusicnnTiles.STRIDE)
+                    : tiles.computeIfAbsent(from, f -> tile(part, f)));
         }
         return MusicnnTiles.mean(window);
+    }
+
+    @Override
+    public void keep(StreamPart part, int firstStep, List<float[]> added) {
+        int end = part.heldEnd();
+        for (int from = grid.size() * MusicnnTiles.STRIDE; from + MusicnnTiles.TILE <= end;
+                from += MusicnnTiles.STRIDE) {
+            grid.add(tile(part, from));
+        }
+    }
+
+    @Override
+    public TaggerOutput span(long from, long to) {
+        int[] range = SpanSteps.inside(from, to, MusicnnTiles.STRIDE, MusicnnTiles.TILE, grid.size());
+        return range == null ? null : MusicnnTiles.mean(grid.subList(range[0], range[1]));
+    }
+
+    private TaggerOutput tile(StreamPart part, int from) {
+        return net.backEnd(channelsFirst(part.steps(from, from + MusicnnTiles.TILE)));
     }
 
     /** {@code [T][561]} steps → {@code [561][T]}. */

@@ -76,6 +76,16 @@ public final class TransferStream {
         return stream.heldSteps();
     }
 
+    /** Keeps what {@link #spanOutputs} needs (see {@link BackboneStream#keepSpans()}); before the first frame. */
+    public void keepSpans() {
+        stream.keepSpans();
+    }
+
+    /** The backbones' outputs over frames {@code [from, to)} of the finished stream (see {@link BackboneStream#spanOutputs}). */
+    public List<float[]> spanOutputs(long from, long to) {
+        return stream.spanOutputs(from, to);
+    }
+
     /** Takes one frame of {@link org.genrevamp.dsp.MelConfig#torchaudioTagger()} log-mel (copied). */
     public void accept(float[] melDb) {
         stream.accept(melDb);

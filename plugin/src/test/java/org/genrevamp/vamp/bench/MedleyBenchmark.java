@@ -137,7 +137,7 @@ public final class MedleyBenchmark {
             List<SegmentedTrack> t = new ArrayList<>();
             for (Medley m : set.mixes()) {
                 double frameSeconds = model.melConfig().hopSecondsAt(m.sampleRate());
-                SegmentedTrack track = new SegmentedTrack(model, frameSeconds, model.streamWindowFrames());
+                SegmentedTrack track = new SegmentedTrack(model, frameSeconds, model.streamWindowFrames(), (from, to) -> null);
                 org.genrevamp.dsp.MelStream mel = new org.genrevamp.dsp.MelStream(model.melConfig(), m.sampleRate());
                 float[] mono = org.genrevamp.dsp.Downmix.mono(m.channels());
                 mel.push(mono, 0, mono.length, (i, f) -> track.frame(f));
