@@ -1,18 +1,16 @@
 package org.genrevamp.vamp.bench;
 
-import java.util.Arrays;
 import org.genrevamp.annotate.AnnotationSettings;
 import org.genrevamp.annotate.GenreAnnotator;
+import org.genrevamp.annotate.HostBlocks;
 import org.genrevamp.annotate.InputEnd;
 import org.genrevamp.annotate.TrackAnnotation;
-import org.genrevamp.dsp.Downmix;
 import org.genrevamp.dsp.MelStream;
 import org.genrevamp.model.bundle.GenreModel;
 
 /**
- * The genre engine over one signal as the plugin feeds it (host blocks of {@link InputEnd#HOST_BLOCK},
- * zero-padded, mixed to mono, through {@link MelStream} into {@link GenreAnnotator}, like the trainer's
- * {@code FileAnnotator}), kept after {@code finish} so that other segmenter settings can be scored
+ * The genre engine over one signal as the plugin feeds it ({@link HostBlocks}, through {@link MelStream}
+ * into {@link GenreAnnotator}, like the trainer's {@code FileAnnotator}), kept after {@code finish} so that other segmenter settings can be scored
  * without running the networks again ({@link GenreAnnotator#again}).
  *
  * @param streamSeconds wall time of the streaming pass (frames in, window estimates out)
@@ -23,19 +21,8 @@ record EngineRun(GenreAnnotator annotator, TrackAnnotation result, double stream
     static EngineRun of(GenreModel model, AnnotationSettings settings, float[][] channels, float rate) {
         GenreAnnotator annotator = new GenreAnnotator(model, settings, rate, null, (start, p) -> { });
         MelStream stream = new MelStream(model.melConfig(), rate);
-        InputEnd end = new InputEnd(InputEnd.HOST_BLOCK);
-        float[][] block = new float[channels.length][InputEnd.HOST_BLOCK];
-        int total = channels[0].length;
         long t0 = System.nanoTime();
-        for (int start = 0; start < total; start += InputEnd.HOST_BLOCK) {
-            for (int c = 0; c < channels.length; c++) {
-                Arrays.fill(block[c], 0f);
-                System.arraycopy(channels[c], start, block[c], 0, Math.min(InputEnd.HOST_BLOCK, total - start));
-            }
-            float[] mono = Downmix.mono(block);
-            stream.push(mono, 0, InputEnd.HOST_BLOCK, annotator::frame);
-            end.block(mono);
-        }
+        InputEnd end = HostBlocks.feed(channels, mono -> stream.push(mono, 0, mono.length, annotator::frame));
         stream.finish(annotator::frame);
         long t1 = System.nanoTime();
         TrackAnnotation result = annotator.finish(end.seconds(rate));

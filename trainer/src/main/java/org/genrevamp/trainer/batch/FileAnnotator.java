@@ -2,13 +2,13 @@ package org.genrevamp.trainer.batch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.genrevamp.annotate.AnnotationSettings;
 import org.genrevamp.annotate.GenreAnnotator;
 import org.genrevamp.annotate.GenreRegion;
 import org.genrevamp.annotate.GenreSegmenter;
+import org.genrevamp.annotate.HostBlocks;
 import org.genrevamp.annotate.InputEnd;
 import org.genrevamp.annotate.TagTrack;
 import org.genrevamp.annotate.TaggerFeed;
@@ -17,7 +17,6 @@ import org.genrevamp.annotate.TrackSummary;
 import org.genrevamp.audio.AudioFiles;
 import org.genrevamp.audio.AudioReadException;
 import org.genrevamp.audio.DecodedAudio;
-import org.genrevamp.dsp.Downmix;
 import org.genrevamp.dsp.FrameSink;
 import org.genrevamp.dsp.MelStream;
 import org.genrevamp.model.transfer.BackboneStream;
@@ -29,8 +28,8 @@ import org.genrevamp.model.transfer.TransferModel;
 
 /**
  * Annotates whole files with the plugin's engine, fed exactly as a Vamp host feeds the plugin: blocks
- * of {@link InputEnd#HOST_BLOCK} samples (the plugin's preferred block and step), the last one
- * zero-padded, each mixed to mono, pushed through {@link MelStream} into {@link GenreAnnotator}; the
+ * of {@link InputEnd#HOST_BLOCK} samples (the plugin's preferred block and step; {@link HostBlocks}), the
+ * last one zero-padded, each mixed to mono, pushed through {@link MelStream} into {@link GenreAnnotator}; the
  * input ends where {@link InputEnd} says. So {@code segments} and {@code track} match what
  * vamp-simple-host prints for the same decoded audio. With tags, the {@link #TAGGER}'s windows are
  * collected as the plugin's {@code tracktags} output collects them ({@link TagTrack}): from the genre
@@ -97,22 +96,12 @@ final class FileAnnotator {
                     annotator.frame(index, melDb);
                     tagger.modelFrame(melDb);
                 };
-        InputEnd end = new InputEnd(InputEnd.HOST_BLOCK);
-        float[][] channels = audio.channels();
-        float[][] block = new float[channels.length][InputEnd.HOST_BLOCK];
-        int total = audio.frames();
-        for (int start = 0; start < total; start += InputEnd.HOST_BLOCK) {
-            for (int c = 0; c < channels.length; c++) {
-                Arrays.fill(block[c], 0f);
-                System.arraycopy(channels[c], start, block[c], 0, Math.min(InputEnd.HOST_BLOCK, total - start));
-            }
-            float[] mono = Downmix.mono(block);
-            stream.push(mono, 0, InputEnd.HOST_BLOCK, frames);
+        InputEnd end = HostBlocks.feed(audio.channels(), mono -> {
+            stream.push(mono, 0, mono.length, frames);
             if (tagger != null) {
-                tagger.samples(mono, 0, InputEnd.HOST_BLOCK);
+                tagger.samples(mono, 0, mono.length);
             }
-            end.block(mono);
-        }
+        });
         stream.finish(frames);
         if (tagger != null) {
             tagger.finish();
