@@ -240,6 +240,11 @@ static JavaVM *createVM(void *libjvm, const char *libjvmPath, const char *dir, c
     options[n++].optionString = "-Xlog:all=warning:stderr";
     options[n++].optionString = "-XX:-UsePerfData";
     options[n++].optionString = "-XX:+UseSerialGC";
+    /* keep the heap near its live data: the segmenter keeps ~25 MB of per-hop features an hour, and with
+       the default free ratios (40-70 %) the heap, and with it the young generation, grew ~3x that
+       (580 s -> 60 min: +78 MB peak RSS; with these +48 MB, same speed) */
+    options[n++].optionString = "-XX:MinHeapFreeRatio=10";
+    options[n++].optionString = "-XX:MaxHeapFreeRatio=30";
     options[n++].optionString = "-Djava.awt.headless=true";
     options[n++].optionString = "-Djna.nosys=true";
     options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
