@@ -13,9 +13,9 @@ package org.genrevamp.annotate;
  *                        region's pooled features (unknown: the top probability)
  * @param firstWindow     window path: index of the first window whose centre lies in the region; segment,
  *                        then label: the first streamed window pooled, -1 when the region was labelled
- *                        from a window of its own frames
+ *                        from the stream's kept steps inside it (shorter than a window)
  * @param windowCount     windows whose centres lie in the region, or streamed windows pooled (1 for a
- *                        window of its own), >= 1
+ *                        region labelled from its kept steps), >= 1
  */
 public record GenreRegion(double startSeconds, double durationSeconds, int genreIndex, String label,
         double meanProbability, int firstWindow, int windowCount) {

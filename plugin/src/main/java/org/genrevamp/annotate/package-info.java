@@ -16,7 +16,8 @@
  * </ol>
  * Streaming transfer models segment, then label instead ({@link org.genrevamp.annotate.SegmentedTrack}):
  * candidate changes from {@link org.genrevamp.annotate.FooteNovelty} on 0.77 s mel statistics, each
- * segment named by the head on its own windows' pooled features, neighbours of one genre merged.
+ * segment named by the head on its own windows' pooled features (or, shorter than a window, on the
+ * networks' heads over the trunk steps the stream kept inside it), neighbours of one genre merged.
  * {@link org.genrevamp.annotate.GenreAnnotator} does all of this for one signal at a time (with
  * {@link org.genrevamp.annotate.InputEnd} for where a host-fed input ends): the plugin and the
  * trainer's batch job both call it. All times are in seconds from the start of the file.
