@@ -36,7 +36,7 @@ final class SegmentMerger {
         long start = 0;
         for (long cut : cuts) {
             // a candidate closer than the minimum segment to the last one or to the end is dropped
-            // unlabelled: each short stretch labelled costs a backbone pass
+            // unlabelled: the stretch it would bound is too short to stand as a region
             if (cut - start >= Math.max(1, minFrames) && endFrame - cut >= Math.max(1, minFrames)) {
                 spans.add(labeller.label(start, cut));
                 start = cut;
