@@ -1,10 +1,6 @@
 package org.genrevamp.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -13,28 +9,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * test's stdout is captured and passed on without those lines. Use with
  * {@code @ExtendWith(SameDiffChatter.class)}.
  */
-public final class SameDiffChatter implements BeforeEachCallback, AfterEachCallback {
+public final class SameDiffChatter extends CapturedStream {
 
     private static final String CHATTER = "Added differentiated op ";
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SameDiffChatter.class);
 
-    private record Capture(PrintStream original, ByteArrayOutputStream bytes) {
+    @Override
+    PrintStream current() {
+        return System.out;
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        context.getStore(NAMESPACE).put(Capture.class, new Capture(System.out, bytes));
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    void replace(PrintStream stream) {
+        System.setOut(stream);
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        Capture capture = context.getStore(NAMESPACE).remove(Capture.class, Capture.class);
-        System.out.flush();
-        System.setOut(capture.original());
-        capture.bytes().toString(StandardCharsets.UTF_8).lines()
-                .filter(line -> !line.startsWith(CHATTER))
-                .forEach(capture.original()::println);
+    void release(String text, PrintStream original, ExtensionContext context) {
+        text.lines().filter(line -> !line.startsWith(CHATTER)).forEach(original::println);
     }
 }
