@@ -1,5 +1,6 @@
 package org.genrevamp.annotate;
 
+import java.util.List;
 import org.genrevamp.dsp.MelConfig;
 import org.genrevamp.model.transfer.BackboneStream;
 import org.genrevamp.model.bundle.GenreModel;
@@ -86,7 +87,7 @@ public final class GenreAnnotator {
     }
 
     /** The stream's backbone outputs over frames {@code [from, to)}, for the segment labeller. */
-    private java.util.List<float[]> spanOutputs(long from, long to) {
+    private List<float[]> spanOutputs(long from, long to) {
         return transfer.spanOutputs(from, to);
     }
 

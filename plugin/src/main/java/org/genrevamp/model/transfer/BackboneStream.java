@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.genrevamp.model.runtime.EnginePool;
 import org.genrevamp.model.tagger.CrnnTagger;
+import org.genrevamp.model.tagger.TaggerOutput;
 
 /**
  * The backbones' outputs (each network's embedding and tags, {@link Backbones#joined}) per window over a
@@ -188,7 +189,7 @@ public final class BackboneStream {
     public List<float[]> spanOutputs(long from, long to) {
         List<float[]> outputs = new ArrayList<>();
         for (StreamPart part : parts) {
-            org.genrevamp.model.tagger.TaggerOutput o = part.span(from, to);
+            TaggerOutput o = part.span(from, to);
             if (o == null) {
                 return null;
             }
