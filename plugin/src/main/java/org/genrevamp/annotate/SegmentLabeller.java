@@ -66,6 +66,16 @@ final class SegmentLabeller {
         return windows.size();
     }
 
+    /** The first frame of streamed window {@code i}. */
+    long windowStart(int i) {
+        return windows.get(i).firstFrame();
+    }
+
+    /** Every streamed window's head features, in time order (the rejected change detector reads them). */
+    float[][] windowFeatures() {
+        return windows.stream().map(Window::features).toArray(float[][]::new);
+    }
+
     /** Frames {@code [from, to)}, labelled (to is clipped to the frames so far). */
     Span label(long from, long to) {
         return cache.computeIfAbsent(List.of(from, to), k -> compute(from, Math.min(to, frameCount.getAsLong())));

@@ -67,8 +67,6 @@ public final class SegmentedTrack {
     private long frameCount;
     private final MelBlockStats blocks;
     private final SegmentLabeller labeller;
-    private final java.util.ArrayList<float[]> windowFeatures = new java.util.ArrayList<>();
-    private final java.util.ArrayList<Long> windowStarts = new java.util.ArrayList<>();
 
     /**
      * @param frameSeconds seconds per frame at the input's rate
@@ -94,8 +92,6 @@ public final class SegmentedTrack {
     public void window(BackboneStream.Window w) {
         float[] features = model.backbones().features(w.outputs());
         labeller.window(w.firstFrame(), w.realFrames(), features);
-        windowFeatures.add(features);
-        windowStarts.add(w.firstFrame());
     }
 
     /**
@@ -118,7 +114,7 @@ public final class SegmentedTrack {
     /** Candidate change frames. */
     int[] changes(Detection d, double sensitivity, long endFrame) {
         boolean mel = d.features() == ChangeFeatures.MEL_BLOCKS;
-        float[][] x = mel ? blocks.blocks() : windowFeatures.toArray(new float[0][]);
+        float[][] x = mel ? blocks.blocks() : labeller.windowFeatures();
         double step = (mel ? BLOCK_FRAMES : hopFrames()) * frameSeconds;
         if (x.length < 3) {
             return new int[0];
@@ -130,7 +126,7 @@ public final class SegmentedTrack {
         int[] cuts = new int[steps.length];
         for (int i = 0; i < steps.length; i++) {
             // a mel block's change lies at its first frame; a window's at its centre
-            long frame = mel ? (long) steps[i] * BLOCK_FRAMES : windowStarts.get(steps[i]) + streamWindowFrames / 2;
+            long frame = mel ? (long) steps[i] * BLOCK_FRAMES : labeller.windowStart(steps[i]) + streamWindowFrames / 2;
             cuts[i] = (int) Math.min(frame, endFrame);
         }
         return cuts;
@@ -143,7 +139,7 @@ public final class SegmentedTrack {
     }
 
     private long hopFrames() {
-        return windowStarts.size() > 1 ? windowStarts.get(1) - windowStarts.get(0) : streamWindowFrames;
+        return labeller.windowCount() > 1 ? labeller.windowStart(1) - labeller.windowStart(0) : streamWindowFrames;
     }
 
     /** Frames {@code [from, to)} labelled from their own audio (tests). */
@@ -156,7 +152,5 @@ public final class SegmentedTrack {
         frameCount = 0;
         blocks.clear();
         labeller.clear();
-        windowFeatures.clear();
-        windowStarts.clear();
     }
 }
